@@ -1,0 +1,42 @@
+import type { Env } from "../config.js";
+import { createDataSource, migrate } from "../db/data-source.js";
+import { defaultDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.js";
+import { buildApp, type App } from "../http/app.js";
+import { ensureAdminToken } from "../services/users.js";
+
+export interface RunningApi {
+  app: App;
+  url: string;
+  databaseUrl: string;
+  embedded: EmbeddedDatabase | null;
+  stop(): Promise<void>;
+}
+
+/** Database (DATABASE_URL, or embedded PostgreSQL), migrations, admin token, HTTP + WebSocket. */
+export async function startApi(config: Env): Promise<RunningApi> {
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const dataDir = config.LIAISON_DATA_DIR ?? defaultDataDir();
+    console.log(`No DATABASE_URL: starting embedded PostgreSQL (data in ${dataDir})`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, persistent: true });
+    databaseUrl = embedded.url;
+  }
+  const db = createDataSource(databaseUrl);
+  await db.initialize();
+  await migrate(db);
+  if (config.ADMIN_TOKEN) await ensureAdminToken(db, config.ADMIN_TOKEN);
+  const app = await buildApp({ db, databaseUrl, production: config.NODE_ENV === "production" });
+  const url = await app.start(config.PORT, config.HOST);
+  return {
+    app,
+    url,
+    databaseUrl,
+    embedded,
+    async stop() {
+      await app.stop();
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}

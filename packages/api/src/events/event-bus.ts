@@ -1,0 +1,119 @@
+import pg from "pg";
+import type { EntityManager } from "typeorm";
+
+/** What changed; subscribers load what they need. Small: NOTIFY payloads are capped at 8 kB. */
+export type LiaisonEvent =
+  | { kind: "incident"; incidentId: string; visibility: "PUBLIC" | "INTERNAL" }
+  | { kind: "status-page" }
+  | { kind: "notification"; userId: string; notificationId: string }
+  | { kind: "tokens-revoked" }
+  | { kind: "custom"; topic: string; payload: Record<string, unknown> };
+
+type Listener = (event: LiaisonEvent) => void;
+
+const CHANNEL = "liaison_events";
+
+/**
+ * Events travel through PostgreSQL NOTIFY issued inside the writing transaction,
+ * so they are delivered only after commit, in commit order, to every API process.
+ */
+export class EventBus {
+  private listeners = new Set<Listener>();
+  private client: pg.Client | null = null;
+  private closed = false;
+
+  constructor(private readonly url: string) {}
+
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on("notification", (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      this.dispatch(JSON.parse(msg.payload) as LiaisonEvent);
+    });
+    client.on("error", (err) => {
+      if (!this.closed) console.error("event bus connection failed", err);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.client = client;
+  }
+
+  async stop(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+    await this.client?.end().catch(() => {});
+    this.client = null;
+  }
+
+  /** Queue an event in the caller's transaction: sent on commit, dropped on rollback. */
+  async publish(tx: EntityManager, event: LiaisonEvent): Promise<void> {
+    await tx.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(event)]);
+  }
+
+  /** How many listeners are attached: lets tests wait until a subscription is live. */
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private dispatch(event: LiaisonEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        console.error("event listener failed", err);
+      }
+    }
+  }
+
+  /**
+   * An async iterator of `map(event)` for each event, in event order; `undefined`
+   * (or a promise of it) skips the event. Ends when the consumer returns.
+   */
+  iterate<T>(map: (event: LiaisonEvent) => T | Promise<T | undefined> | undefined): AsyncIterableIterator<T> {
+    const queue: Promise<T | undefined>[] = [];
+    let wake: (() => void) | null = null;
+    let done = false;
+    const off = this.on((event) => {
+      const value = map(event);
+      if (value === undefined) return;
+      queue.push(Promise.resolve(value).catch((err: unknown) => {
+        console.error("subscription event failed", err);
+        return undefined;
+      }));
+      wake?.();
+    });
+    const finish = () => {
+      done = true;
+      off();
+      wake?.();
+    };
+    const iterator: AsyncIterableIterator<T> = {
+      async next() {
+        for (;;) {
+          while (!done && queue.length === 0) await new Promise<void>((r) => (wake = r));
+          wake = null;
+          if (done) return { value: undefined, done: true };
+          const value = await queue.shift()!;
+          if (value !== undefined) return { value, done: false };
+        }
+      },
+      async return() {
+        finish();
+        return { value: undefined, done: true };
+      },
+      async throw(err) {
+        finish();
+        throw err;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
+  }
+}

@@ -1,0 +1,212 @@
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import type {
+  CadenceObligation,
+  ComponentStatus,
+  Impact,
+  IncidentStatus,
+  ReportKind,
+  Severity,
+  StatusIndicator,
+  UpdateVisibility,
+} from "@liaison/domain";
+import { Component } from "../../entities/component.entity.js";
+import { Incident } from "../../entities/incident.entity.js";
+import {
+  CadenceObligationEnum,
+  ComponentStatusEnum,
+  ImpactEnum,
+  IncidentSourceEnum,
+  IncidentStatusEnum,
+  ReportKindEnum,
+  SeverityEnum,
+  StatusIndicatorEnum,
+  UpdateVisibilityEnum,
+  type IncidentSource,
+} from "../enums.js";
+import { PageInfo } from "./common.types.js";
+
+@ObjectType()
+export class Cadence {
+  @Field(() => Date)
+  impactAssessmentDueAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  impactAssessedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Null once resolved" })
+  nextUpdateDueAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Null until resolved" })
+  preliminaryReportDueAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "Null until resolved" })
+  postIncidentReportDueAt: Date | null;
+
+  @Field(() => [CadenceObligationEnum], { description: "Evaluated at request time" })
+  overdue: CadenceObligation[];
+}
+
+@ObjectType()
+export class IncidentEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => Incident)
+  node: Incident;
+}
+
+@ObjectType()
+export class IncidentConnection {
+  @Field(() => [IncidentEdge])
+  edges: IncidentEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@ObjectType()
+export class ScheduledMaintenanceSummary {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String)
+  status: string;
+
+  @Field(() => Date)
+  scheduledFor: Date;
+
+  @Field(() => Date)
+  scheduledUntil: Date;
+}
+
+@ObjectType()
+export class StatusPage {
+  @Field(() => StatusIndicatorEnum)
+  indicator: StatusIndicator;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => [Component])
+  components: Component[];
+
+  @Field(() => [Incident])
+  activeIncidents: Incident[];
+
+  @Field(() => [ScheduledMaintenanceSummary])
+  scheduledMaintenances: ScheduledMaintenanceSummary[];
+
+  @Field(() => Date)
+  updatedAt: Date;
+}
+
+@InputType()
+export class ComponentStatusInput {
+  @Field(() => ID)
+  componentId: string;
+
+  @Field(() => ComponentStatusEnum)
+  status: ComponentStatus;
+}
+
+@InputType()
+export class ReportIncidentInput {
+  @Field(() => String)
+  title: string;
+
+  @Field(() => SeverityEnum)
+  severity: Severity;
+
+  @Field(() => [ID], { defaultValue: [] })
+  componentIds: string[];
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => IncidentSourceEnum, { nullable: true })
+  source?: IncidentSource;
+
+  @Field(() => Date, { nullable: true, description: "When the problem was reported, if earlier than now" })
+  reportedAt?: Date;
+}
+
+@InputType()
+export class UpdateIncidentInput {
+  @Field(() => String, { nullable: true })
+  title?: string;
+
+  @Field(() => SeverityEnum, { nullable: true })
+  severity?: Severity;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType()
+export class AssessImpactInput {
+  @Field(() => ImpactEnum)
+  impact: Impact;
+
+  @Field(() => [ComponentStatusInput])
+  componentStatuses: ComponentStatusInput[];
+
+  @Field(() => Int, { nullable: true })
+  customersAffected?: number | null;
+
+  @Field(() => String)
+  summary: string;
+}
+
+@InputType()
+export class PostStatusUpdateInput {
+  @Field(() => IncidentStatusEnum)
+  status: IncidentStatus;
+
+  @Field(() => String, { description: "At most 5,000 characters" })
+  message: string;
+
+  @Field(() => UpdateVisibilityEnum)
+  visibility: UpdateVisibility;
+
+  @Field(() => [ComponentStatusInput], { nullable: true })
+  componentStatuses?: ComponentStatusInput[];
+}
+
+@InputType()
+export class PublishIncidentReportInput {
+  @Field(() => ReportKindEnum)
+  kind: ReportKind;
+
+  @Field(() => String)
+  summary: string;
+
+  @Field(() => String, { nullable: true })
+  rootCause?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  actionItems?: string[];
+}
+
+@InputType()
+export class IncidentFilter {
+  @Field(() => [IncidentStatusEnum], { nullable: true })
+  status?: IncidentStatus[];
+
+  @Field(() => [SeverityEnum], { nullable: true })
+  severity?: Severity[];
+
+  @Field(() => Boolean, { nullable: true, description: "true: unresolved only; false: resolved only" })
+  active?: boolean;
+
+  @Field(() => ID, { nullable: true })
+  componentId?: string;
+
+  @Field(() => Date, { nullable: true })
+  reportedAfter?: Date;
+
+  @Field(() => Date, { nullable: true })
+  reportedBefore?: Date;
+}

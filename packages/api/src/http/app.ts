@@ -1,0 +1,311 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type ValidationRule,
+} from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { DataSource } from "typeorm";
+import { WebSocketServer } from "ws";
+import { Authenticator } from "../auth/authenticate.js";
+import type { Viewer } from "../auth/viewer.js";
+import { Incident } from "../entities/incident.entity.js";
+import { AppError, UnauthenticatedError, formatError } from "../errors.js";
+import { EventBus, type LiaisonEvent } from "../events/event-bus.js";
+import type { GraphQLContext } from "../graphql/context.js";
+import { aliasLimit, depthLimit } from "../graphql/limits.js";
+import { liaisonSchema } from "../graphql/schema.js";
+import { systemClock, type AppServices, type Clock, type ServiceContext } from "../services/context.js";
+import { organizationRoster, type LiaisonRoster } from "../services/liaison-roster.js";
+import { createLoaders } from "../services/loaders.js";
+import { StatusPageCache } from "../services/status-page.js";
+import { PublicResponseCache } from "./public-cache.js";
+
+export interface AppOptions {
+  db: DataSource;
+  databaseUrl: string;
+  clock?: Clock;
+  production?: boolean;
+  roster?: LiaisonRoster;
+  log?: (error: unknown) => void;
+}
+
+/** A plain HTTP route beside /graphql; returns false when it does not match. */
+export type Route = (req: IncomingMessage, res: ServerResponse, app: App) => Promise<boolean>;
+
+export interface App {
+  services: AppServices;
+  httpServer: Server;
+  authenticate(header: string | undefined): Promise<Viewer | null>;
+  context(viewer: Viewer | null, options?: { cacheLoaders: boolean }): ServiceContext;
+  start(port?: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new AppError("BAD_USER_INPUT", "The request body is too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(text);
+}
+
+/** Mirrors Apollo's CSRF rule so a cached answer is never given where Apollo would refuse. */
+function passesCsrfCheck(req: IncomingMessage): boolean {
+  if (req.headers["x-apollo-operation-name"] || req.headers["apollo-require-preflight"]) return true;
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  return type !== "" && !["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"].includes(type);
+}
+
+export async function buildApp(options: AppOptions, routes: Route[] = []): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const production = options.production ?? false;
+  const log = options.log ?? ((e: unknown) => console.error(e));
+  const { db } = options;
+  const bus = new EventBus(options.databaseUrl);
+  await bus.start();
+  const statusPageCache = new StatusPageCache(db);
+  const responseCache = new PublicResponseCache(() => clock.now().getTime());
+  const authenticator = new Authenticator(db, () => clock.now().getTime());
+
+  const snapshots = new WeakMap<object, Promise<Incident | undefined>>();
+  const services: AppServices = {
+    db,
+    clock,
+    bus,
+    roster: options.roster ?? organizationRoster,
+    statusPage: () => statusPageCache.get(),
+    incidentSnapshot(event) {
+      let snapshot = snapshots.get(event);
+      if (!snapshot) {
+        snapshot = db
+          .getRepository(Incident)
+          .findOne({ where: { id: event.incidentId }, relations: { components: true, updates: true, reports: true } })
+          .then((incident) => {
+            if (!incident) return undefined;
+            incident.updates.sort((a, b) => b.sequence - a.sequence);
+            return incident;
+          });
+        snapshots.set(event, snapshot);
+      }
+      return snapshot;
+    },
+    invalidate() {
+      statusPageCache.invalidate();
+      responseCache.clear();
+    },
+  };
+  bus.on((event: LiaisonEvent) => {
+    if (event.kind === "tokens-revoked") authenticator.forget();
+    if (event.kind === "incident" || event.kind === "status-page") services.invalidate();
+  });
+
+  const context = (viewer: Viewer | null, opts = { cacheLoaders: true }): ServiceContext => ({
+    ...services,
+    viewer,
+    loaders: createLoaders(db, { cache: opts.cacheLoaders }),
+  });
+
+  const schema = await liaisonSchema();
+  const validationRules: ValidationRule[] = [depthLimit(), aliasLimit()];
+  if (production) validationRules.push(NoSchemaIntrospectionCustomRule);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    csrfPrevention: true,
+    validationRules,
+    formatError: (formatted, error) => formatError(formatted, error, log),
+    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+  });
+  await apollo.start();
+
+  const app: App = {
+    services,
+    httpServer: createServer(),
+    authenticate: (header) => authenticator.fromHeader(header),
+    context,
+    async start(port = 0, host = "127.0.0.1") {
+      await new Promise<void>((resolve) => app.httpServer.listen(port, host, resolve));
+      const address = app.httpServer.address() as AddressInfo;
+      const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+      return `http://${shownHost}:${address.port}`;
+    },
+    async stop() {
+      await wsCleanup.dispose();
+      wss.close();
+      app.httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
+      await apollo.stop();
+      await bus.stop();
+    },
+  };
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const text = req.method === "POST" ? await readBody(req) : "";
+    const anonymous = !req.headers.authorization;
+    let cacheKey: string | null = null;
+    if (anonymous && passesCsrfCheck(req)) {
+      const query = req.method === "GET" ? url.searchParams.get("query") : safeQueryOf(text);
+      if (query && responseCache.isCacheableQuery(query)) {
+        cacheKey = `${req.method} ${req.method === "GET" ? url.search : text}`;
+        const hit = responseCache.get(cacheKey);
+        if (hit) {
+          res.writeHead(hit.status, { "content-type": hit.contentType, "x-liaison-cache": "hit" });
+          res.end(hit.body);
+          return;
+        }
+      }
+    }
+    const generation = responseCache.begin();
+    let viewer: Viewer | null;
+    try {
+      viewer = await authenticator.fromHeader(req.headers.authorization);
+    } catch (error) {
+      const e = error instanceof AppError ? error : new UnauthenticatedError();
+      sendJson(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] }, {
+        "www-authenticate": "Bearer",
+      });
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === "POST") {
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        sendJson(res, 400, { errors: [{ message: "The body is not valid JSON", extensions: { code: "BAD_USER_INPUT" } }] });
+        return;
+      }
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: async () => ({ viewer, services: context(viewer) }),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of Object.entries(outHeaders)) res.setHeader(key, value);
+    if (response.body.kind === "complete") {
+      const status = response.status ?? 200;
+      if (cacheKey && status === 200 && !response.body.string.includes('"errors"'))
+        responseCache.store(cacheKey, generation, {
+          status,
+          contentType: outHeaders["content-type"] ?? "application/json",
+          body: response.body.string,
+        });
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  app.httpServer.on("request", (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const handle = async () => {
+      if (url.pathname === "/healthz") {
+        await db.query("SELECT 1");
+        sendJson(res, 200, { status: "ok" });
+        return;
+      }
+      if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
+      for (const route of routes) if (await route(req, res, app)) return;
+      sendJson(res, 404, { error: "Not found" });
+    };
+    handle().catch((error: unknown) => {
+      if (error instanceof AppError) {
+        if (!res.headersSent) sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return;
+      }
+      log(error);
+      if (!res.headersSent) sendJson(res, url.pathname === "/healthz" ? 503 : 500, { error: "Internal server error" });
+      else res.end();
+    });
+  });
+
+  // graphql-ws on the same port and path; the same limits and error mapping as HTTP.
+  const wss = new WebSocketServer({ server: app.httpServer, path: "/graphql" });
+  const wsRules = [...specifiedRules, ...validationRules];
+  const mapErrors = (errors: readonly GraphQLError[] | readonly GraphQLFormattedError[]) =>
+    errors.map((e) => {
+      const formatted = formatError(e instanceof GraphQLError ? e.toJSON() : e, e, log);
+      return production ? { ...formatted, message: formatted.message.replace(/ Did you mean .*$/, "") } : formatted;
+    });
+  const wsCleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null }>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const auth = ctx.connectionParams?.authorization;
+        try {
+          ctx.extra.viewer = await authenticator.fromHeader(
+            typeof auth === "string" ? (auth.startsWith("Bearer") ? auth : `Bearer ${auth}`) : null,
+          );
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => {
+        const viewer = ctx.extra.viewer ?? null;
+        return { viewer, services: context(viewer, { cacheLoaders: false }) } satisfies GraphQLContext;
+      },
+      onSubscribe(_ctx, _id, payload) {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return mapErrors([error as GraphQLError]).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+        }
+        const errors = validate(schema, document, wsRules);
+        if (errors.length > 0)
+          return mapErrors(errors).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+        return undefined;
+      },
+      onNext(_ctx, _id, _payload, _args, result) {
+        const r = result as ExecutionResult;
+        if (!r.errors?.length) return result;
+        return { ...r, errors: mapErrors(r.errors) } as unknown as ExecutionResult;
+      },
+      onError(_ctx, _id, _payload, errors) {
+        return mapErrors(errors).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+      },
+    },
+    wss,
+  );
+
+  return app;
+}
+
+function safeQueryOf(text: string): string | null {
+  try {
+    const body = JSON.parse(text) as { query?: unknown };
+    return typeof body.query === "string" ? body.query : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ForbiddenError } from "../errors.js";
+import type { Role } from "../graphql/enums.js";
+import type { ServiceContext } from "./context.js";
+
+export const ORGANIZATION_ID = "00000000-0000-4000-8000-000000000001";
+
+export const Id = z.uuid({ message: "must be a valid id" });
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
+export const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Times may not lie in the future (a little clock skew is tolerated). */
+export function NotInFuture(now: Date, skewMs = 30_000) {
+  return z.date().refine((d) => d.getTime() <= now.getTime() + skewMs, "must not be in the future");
+}
+
+/** Services double-check roles so that no adapter can skip them. */
+export function requireRole(ctx: ServiceContext, ...roles: Role[]) {
+  if (!ctx.viewer) throw new ForbiddenError();
+  if (!roles.includes(ctx.viewer.role)) throw new ForbiddenError();
+  return ctx.viewer;
+}
+
+export const LIMITS = {
+  title: 200,
+  description: 10_000,
+  message: 5_000,
+  summary: 20_000,
+  name: 200,
+} as const;

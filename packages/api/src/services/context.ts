@@ -1,0 +1,32 @@
+import type { DataSource } from "typeorm";
+import type { Viewer } from "../auth/viewer.js";
+import type { Incident } from "../entities/incident.entity.js";
+import type { EventBus } from "../events/event-bus.js";
+import type { LiaisonRoster } from "./liaison-roster.js";
+import type { Loaders } from "./loaders.js";
+import type { StatusPageData } from "./status-page.js";
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Long-lived collaborators, shared by every request of one API process. */
+export interface AppServices {
+  db: DataSource;
+  clock: Clock;
+  bus: EventBus;
+  roster: LiaisonRoster;
+  /** The public status page, served from a cache that every change drops. */
+  statusPage(): Promise<StatusPageData>;
+  /** The incident as it is after `event`, loaded once however many subscribers want it. */
+  incidentSnapshot(event: object & { incidentId: string }): Promise<Incident | undefined>;
+  /** Called after a local commit that changed public state: drops read caches at once. */
+  invalidate(): void;
+}
+
+/** What a use case sees: the process's services plus who is asking. */
+export interface ServiceContext extends AppServices {
+  viewer: Viewer | null;
+  loaders: Loaders;
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { isKnownHolidayRegion, isValidLocalDate, isValidTimeZone, type BusinessCalendar } from "@liaison/domain";
+import type { EntityManager } from "typeorm";
+import { Organization } from "../entities/organization.entity.js";
+import { User } from "../entities/user.entity.js";
+import { NotFoundError, ValidationError, parseInput } from "../errors.js";
+import { In } from "typeorm";
+import { ORGANIZATION_ID, Text } from "./common.js";
+import type { ServiceContext } from "./context.js";
+
+export async function getOrganization(db: EntityManager): Promise<Organization> {
+  return db.getRepository(Organization).findOneByOrFail({ id: ORGANIZATION_ID });
+}
+
+export function calendarOf(org: Organization): BusinessCalendar {
+  return { timezone: org.timezone, holidays: org.holidays, holidayRegion: org.holidayRegion };
+}
+
+export const UpdateOrganizationInput = z.object({
+  name: Text(200).optional(),
+  timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
+  holidays: z
+    .array(z.string().refine(isValidLocalDate, "must be a date YYYY-MM-DD"))
+    .max(1000)
+    .optional(),
+  holidayRegion: z
+    .string()
+    .refine(isKnownHolidayRegion, "must be a region of the holiday library, e.g. US, DE, GB")
+    .nullish(),
+  conferenceBridge: z
+    .object({
+      url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }),
+      dialIn: z.string().trim().max(200).nullish(),
+    })
+    .nullish(),
+  liaisonUserIds: z.array(z.uuid({ message: "must be a valid id" })).max(100).optional(),
+});
+export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
+
+export async function updateOrganization(ctx: ServiceContext, raw: unknown): Promise<Organization> {
+  const input = parseInput(UpdateOrganizationInput, raw);
+  return ctx.db.transaction(async (tx) => {
+    const repo = tx.getRepository(Organization);
+    const org = await repo.findOneOrFail({ where: { id: ORGANIZATION_ID }, lock: { mode: "pessimistic_write" } });
+    if (input.liaisonUserIds) {
+      const ids = [...new Set(input.liaisonUserIds)];
+      const users = await tx.getRepository(User).findBy({ id: In(ids) });
+      const missing = ids.find((id) => !users.some((u) => u.id === id));
+      if (missing) throw new NotFoundError("User", missing);
+      const customer = users.find((u) => u.role === "CUSTOMER");
+      if (customer) throw new ValidationError({ "input.liaisonUserIds": `${customer.id} is a customer, not staff` });
+      org.liaisonUserIds = ids;
+    }
+    if (input.name !== undefined) org.name = input.name;
+    if (input.timezone !== undefined) org.timezone = input.timezone;
+    if (input.holidays !== undefined) org.holidays = [...new Set(input.holidays)].sort();
+    if (input.holidayRegion !== undefined) org.holidayRegion = input.holidayRegion ?? null;
+    if (input.conferenceBridge !== undefined) {
+      org.bridgeUrl = input.conferenceBridge?.url ?? null;
+      org.bridgeDialIn = input.conferenceBridge?.dialIn ?? null;
+    }
+    const saved = await repo.save(org);
+    await ctx.bus.publish(tx, { kind: "status-page" });
+    return saved;
+  });
+}
