@@ -2,6 +2,7 @@ import type { Env } from "../config.js";
 import { createDataSource, migrate } from "../db/data-source.js";
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.js";
 import { buildApp, type App } from "../http/app.js";
+import { routes } from "../http/routes.js";
 import { ensureAdminToken } from "../services/users.js";
 
 export interface RunningApi {
@@ -26,7 +27,7 @@ export async function startApi(config: Env): Promise<RunningApi> {
   await db.initialize();
   await migrate(db);
   if (config.ADMIN_TOKEN) await ensureAdminToken(db, config.ADMIN_TOKEN);
-  const app = await buildApp({ db, databaseUrl, production: config.NODE_ENV === "production" });
+  const app = await buildApp({ db, databaseUrl, production: config.NODE_ENV === "production" }, routes);
   const url = await app.start(config.PORT, config.HOST);
   return {
     app,

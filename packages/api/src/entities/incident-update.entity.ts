@@ -1,5 +1,13 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from "typeorm";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from "typeorm";
 import type { ComponentStatus, IncidentStatus, ReportKind, UpdateVisibility } from "@liaison/domain";
 import { ComponentStatusEnum, IncidentStatusEnum, ReportKindEnum, UpdateVisibilityEnum } from "../graphql/enums.js";
 import type { Incident } from "./incident.entity.js";

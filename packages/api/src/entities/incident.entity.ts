@@ -11,7 +11,13 @@ import {
   type Relation,
 } from "typeorm";
 import type { Impact, IncidentStatus, Severity } from "@liaison/domain";
-import { ImpactEnum, IncidentSourceEnum, IncidentStatusEnum, SeverityEnum, type IncidentSource } from "../graphql/enums.js";
+import {
+  ImpactEnum,
+  IncidentSourceEnum,
+  IncidentStatusEnum,
+  SeverityEnum,
+  type IncidentSource,
+} from "../graphql/enums.js";
 import { Component } from "./component.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 

@@ -81,10 +81,12 @@ export class EventBus {
     const off = this.on((event) => {
       const value = map(event);
       if (value === undefined) return;
-      queue.push(Promise.resolve(value).catch((err: unknown) => {
-        console.error("subscription event failed", err);
-        return undefined;
-      }));
+      queue.push(
+        Promise.resolve(value).catch((err: unknown) => {
+          console.error("subscription event failed", err);
+          return undefined;
+        }),
+      );
       wake?.();
     });
     const finish = () => {

@@ -47,7 +47,9 @@ export function depthLimit(max = MAX_DEPTH): ValidationRule {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, fragments, new Set());
         if (depth > max)
-          context.reportError(new GraphQLError(`The operation is nested ${depth} levels deep; the limit is ${max}`, { nodes: [node] }));
+          context.reportError(
+            new GraphQLError(`The operation is nested ${depth} levels deep; the limit is ${max}`, { nodes: [node] }),
+          );
       },
     };
   };

@@ -184,9 +184,14 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       viewer = await authenticator.fromHeader(req.headers.authorization);
     } catch (error) {
       const e = error instanceof AppError ? error : new UnauthenticatedError();
-      sendJson(res, 401, { errors: [{ message: e.message, extensions: { code: e.code } }] }, {
-        "www-authenticate": "Bearer",
-      });
+      sendJson(
+        res,
+        401,
+        { errors: [{ message: e.message, extensions: { code: e.code } }] },
+        {
+          "www-authenticate": "Bearer",
+        },
+      );
       return;
     }
     const headers = new HeaderMap();
@@ -198,7 +203,9 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {
-        sendJson(res, 400, { errors: [{ message: "The body is not valid JSON", extensions: { code: "BAD_USER_INPUT" } }] });
+        sendJson(res, 400, {
+          errors: [{ message: "The body is not valid JSON", extensions: { code: "BAD_USER_INPUT" } }],
+        });
         return;
       }
     }
@@ -239,7 +246,8 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     };
     handle().catch((error: unknown) => {
       if (error instanceof AppError) {
-        if (!res.headersSent) sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        if (!res.headersSent)
+          sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: error.code } }] });
         return;
       }
       log(error);
@@ -279,7 +287,9 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         try {
           document = parse(payload.query);
         } catch (error) {
-          return mapErrors([error as GraphQLError]).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
+          return mapErrors([error as GraphQLError]).map(
+            (e) => new GraphQLError(e.message, { extensions: e.extensions }),
+          );
         }
         const errors = validate(schema, document, wsRules);
         if (errors.length > 0)

@@ -50,16 +50,14 @@ export class PublicResponseCache {
   isCacheableQuery(query: string): boolean {
     const known = this.cacheable.get(query);
     if (known !== undefined) return known;
-    let answer = false;
+    let answer: boolean;
     try {
       const doc = parse(query);
       const ops = doc.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
       answer =
         ops.length === 1 &&
         ops[0]!.operation === OperationTypeNode.QUERY &&
-        ops[0]!.selectionSet.selections.every(
-          (s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(s.name.value),
-        );
+        ops[0]!.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(s.name.value));
     } catch {
       answer = false;
     }

@@ -7,11 +7,7 @@ export const ORGANIZATION_ID = "00000000-0000-4000-8000-000000000001";
 
 export const Id = z.uuid({ message: "must be a valid id" });
 export const Text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`);
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 export const OptionalText = (max: number) =>
   z
     .string()

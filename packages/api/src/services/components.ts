@@ -84,7 +84,7 @@ export async function recordStatusChanges(
   incidentId: string | null,
 ): Promise<void> {
   if (changes.length === 0) return;
-  await tx.getRepository(ComponentStatusChange).insert(
-    changes.map((c) => ({ componentId: c.componentId, status: c.status, changedAt: at, incidentId })),
-  );
+  await tx
+    .getRepository(ComponentStatusChange)
+    .insert(changes.map((c) => ({ componentId: c.componentId, status: c.status, changedAt: at, incidentId })));
 }

@@ -19,14 +19,7 @@ import { Component } from "../entities/component.entity.js";
 import { Incident } from "../entities/incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "../entities/incident-update.entity.js";
 import { User } from "../entities/user.entity.js";
-import {
-
-  ConflictError,
-  InvalidTransitionError,
-  NotFoundError,
-  ValidationError,
-  parseInput,
-} from "../errors.js";
+import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError, parseInput } from "../errors.js";
 import { INCIDENT_ROLES, INCIDENT_SOURCES, STAFF_ROLES } from "../graphql/enums.js";
 import { Id, LIMITS, NotInFuture, OptionalText, Text } from "./common.js";
 import { recordStatusChanges } from "./components.js";
@@ -138,7 +131,10 @@ async function applyComponentStatuses(
 }
 
 /** On resolution, affected components return to OPERATIONAL unless another open incident still holds them. */
-async function restoreComponents(tx: EntityManager, incident: Incident): Promise<{ componentId: string; status: ComponentStatus }[]> {
+async function restoreComponents(
+  tx: EntityManager,
+  incident: Incident,
+): Promise<{ componentId: string; status: ComponentStatus }[]> {
   const rows: { component_id: string }[] = await tx.query(
     `SELECT ic.component_id
        FROM incident_component ic JOIN component c ON c.id = ic.component_id
@@ -186,10 +182,10 @@ export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise
     if (isMajor(input.severity)) await mobilizeMajorIncident(ctx, tx, incident);
     const saved = await repo.save(incident);
     if (components.length)
-      await tx.query(
-        "INSERT INTO incident_component (incident_id, component_id) SELECT $1, unnest($2::uuid[])",
-        [saved.id, components.map((c) => c.id)],
-      );
+      await tx.query("INSERT INTO incident_component (incident_id, component_id) SELECT $1, unnest($2::uuid[])", [
+        saved.id,
+        components.map((c) => c.id),
+      ]);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: saved.id, visibility: "PUBLIC" });
     await ctx.bus.publish(tx, { kind: "status-page" });
     return repo.findOneByOrFail({ id: saved.id });
@@ -201,7 +197,8 @@ export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: u
   const input = parseInput(UpdateIncidentInput, raw);
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, id);
-    if (incident.status === "RESOLVED") throw new InvalidTransitionError("The incident is resolved; only reports may be published");
+    if (incident.status === "RESOLVED")
+      throw new InvalidTransitionError("The incident is resolved; only reports may be published");
     const raised = input.severity !== undefined && becomesMajor(incident.severity, input.severity);
     if (input.title !== undefined) incident.title = input.title;
     if (input.description !== undefined) incident.description = input.description;
@@ -298,8 +295,7 @@ export async function assignIncidentRole(
     const incident = await lockIncident(tx, incidentId);
     const user = await tx.getRepository(User).findOneBy({ id: userId });
     if (!user) throw new NotFoundError("User", userId);
-    if (!STAFF_ROLES.includes(user.role))
-      throw new ValidationError({ userId: "only staff can hold an incident role" });
+    if (!STAFF_ROLES.includes(user.role)) throw new ValidationError({ userId: "only staff can hold an incident role" });
     if (role === "COMMANDER") incident.commanderId = userId;
     else incident.liaisonId = userId;
     const saved = await tx.getRepository(Incident).save(incident);
@@ -308,7 +304,11 @@ export async function assignIncidentRole(
   });
 }
 
-export async function publishIncidentReport(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<IncidentReport> {
+export async function publishIncidentReport(
+  ctx: ServiceContext,
+  rawId: unknown,
+  raw: unknown,
+): Promise<IncidentReport> {
   const id = parseInput(Id, rawId, "incidentId");
   const input = parseInput(PublishIncidentReportInput, raw);
   return finish(ctx, async (tx) => {
@@ -340,4 +340,3 @@ export async function publishIncidentReport(ctx: ServiceContext, rawId: unknown,
     return report;
   });
 }
-

@@ -19,10 +19,7 @@ export function calendarOf(org: Organization): BusinessCalendar {
 export const UpdateOrganizationInput = z.object({
   name: Text(200).optional(),
   timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
-  holidays: z
-    .array(z.string().refine(isValidLocalDate, "must be a date YYYY-MM-DD"))
-    .max(1000)
-    .optional(),
+  holidays: z.array(z.string().refine(isValidLocalDate, "must be a date YYYY-MM-DD")).max(1000).optional(),
   holidayRegion: z
     .string()
     .refine(isKnownHolidayRegion, "must be a region of the holiday library, e.g. US, DE, GB")
@@ -33,7 +30,10 @@ export const UpdateOrganizationInput = z.object({
       dialIn: z.string().trim().max(200).nullish(),
     })
     .nullish(),
-  liaisonUserIds: z.array(z.uuid({ message: "must be a valid id" })).max(100).optional(),
+  liaisonUserIds: z
+    .array(z.uuid({ message: "must be a valid id" }))
+    .max(100)
+    .optional(),
 });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
 

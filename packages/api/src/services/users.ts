@@ -11,7 +11,10 @@ import type { ServiceContext } from "./context.js";
 
 export const CreateUserInput = z.object({
   name: Text(200),
-  email: z.email({ message: "must be an email address" }).max(320).transform((e) => e.trim()),
+  email: z
+    .email({ message: "must be an email address" })
+    .max(320)
+    .transform((e) => e.trim()),
   role: z.enum(ROLES),
   accountId: Id.nullish(),
 });

@@ -38,7 +38,11 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     dataDir = await mkdtemp(join(tmpdir(), "liaison-test-pg-"));
     await chmod(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
-    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "data"), port: await freePort(), persistent: false });
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(dataDir, "data"),
+      port: await freePort(),
+      persistent: false,
+    });
     serverUrl = embedded.url;
   }
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });

@@ -6,6 +6,7 @@ import WebSocket from "ws";
 import "reflect-metadata";
 import { createDataSource } from "../db/data-source.js";
 import { buildApp, type App, type AppOptions, type Route } from "../http/app.js";
+import { routes as defaultRoutes } from "../http/routes.js";
 import type { Clock } from "../services/context.js";
 import { ensureAdminToken } from "../services/users.js";
 
@@ -67,7 +68,11 @@ export interface TestApi {
   databaseUrl: string;
   adminToken: string;
   clock: TestClock;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   /** Data or throw with the errors: for arranging a test. */
   must<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -82,7 +87,10 @@ export async function startTestApi(
   const db = createDataSource(database.url, { poolSize: 30 });
   await db.initialize();
   const clock = options.clock instanceof TestClock ? options.clock : new TestClock();
-  const app = await buildApp({ log: () => {}, ...options, clock, db, databaseUrl: database.url }, options.routes ?? []);
+  const app = await buildApp(
+    { log: () => {}, ...options, clock, db, databaseUrl: database.url },
+    options.routes ?? defaultRoutes,
+  );
   const url = await app.start(0);
   const adminToken = `test-admin-${randomBytes(12).toString("hex")}`;
   await ensureAdminToken(db, adminToken);

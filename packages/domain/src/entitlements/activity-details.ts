@@ -39,9 +39,7 @@ export type CseActivityDetails = {
 };
 
 // Texts are copied verbatim from the usage policy; paragraphs are separated by a blank line.
-export const CSE_ACTIVITY_DETAILS: Readonly<
-  Record<CseActivity, CseActivityDetails>
-> = {
+export const CSE_ACTIVITY_DETAILS: Readonly<Record<CseActivity, CseActivityDetails>> = {
   ALERT_STRATEGIES_WORKSHOP: {
     activity: "ALERT_STRATEGIES_WORKSHOP",
     name: "Alert Strategies Workshops",
@@ -78,11 +76,7 @@ export const CSE_ACTIVITY_DETAILS: Readonly<
     },
     productRequirements: {
       allOf: [],
-      anyOf: [
-        "RUNBOOK_AUTOMATION",
-        "RUNBOOK_AUTOMATION_SELF_HOSTED",
-        "WORKFLOW_AUTOMATION",
-      ],
+      anyOf: ["RUNBOOK_AUTOMATION", "RUNBOOK_AUTOMATION_SELF_HOSTED", "WORKFLOW_AUTOMATION"],
       recommended: [],
       optional: [],
       text: "Runbook Automation, Runbook Automation Self-Hosted, and/or Workflow Automation.",
@@ -233,8 +227,5 @@ export const CSE_ACTIVITY_DETAILS: Readonly<
 
 /** Minutes a booking of `activity` takes across all of its calls. */
 export function totalDurationMinutes(activity: CseActivity): number {
-  return CSE_ACTIVITY_DETAILS[activity].timeCommitment.sessions.reduce(
-    (sum, s) => sum + s.durationMinutes,
-    0,
-  );
+  return CSE_ACTIVITY_DETAILS[activity].timeCommitment.sessions.reduce((sum, s) => sum + s.durationMinutes, 0);
 }

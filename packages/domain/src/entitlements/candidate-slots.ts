@@ -15,33 +15,22 @@ export function candidateSlots(
   stepMinutes = 30,
 ): Date[] {
   if (!isPositiveInteger(durationMinutes) || !isPositiveInteger(stepMinutes)) {
-    throw new RangeError(
-      "candidateSlots: duration and step must be positive whole minutes",
-    );
+    throw new RangeError("candidateSlots: duration and step must be positive whole minutes");
   }
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
     throw new RangeError("candidateSlots: invalid instant");
   const duration = durationMinutes * 60_000;
   const step = stepMinutes * 60_000;
   const slots: Date[] = [];
-  const lastDay = DateTime.fromJSDate(to, { zone: hours.timezone }).startOf(
-    "day",
-  );
+  const lastDay = DateTime.fromJSDate(to, { zone: hours.timezone }).startOf("day");
   for (
-    let day = DateTime.fromJSDate(from, { zone: hours.timezone }).startOf(
-      "day",
-    );
+    let day = DateTime.fromJSDate(from, { zone: hours.timezone }).startOf("day");
     day <= lastDay;
     day = day.plus({ days: 1 })
   ) {
     for (const interval of workingIntervalsOn(hours, day)) {
-      for (
-        let start = interval.start.getTime();
-        start + duration <= interval.end.getTime();
-        start += step
-      ) {
-        if (start >= from.getTime() && start + duration <= to.getTime())
-          slots.push(new Date(start));
+      for (let start = interval.start.getTime(); start + duration <= interval.end.getTime(); start += step) {
+        if (start >= from.getTime() && start + duration <= to.getTime()) slots.push(new Date(start));
       }
     }
   }

@@ -22,22 +22,13 @@ describe("capFor", () => {
 
 describe("sharedPoolFor", () => {
   it("puts both consultations of a customer without services into one pool of one", () => {
-    const integration = sharedPoolFor(
-      "NO_SERVICES",
-      "INTEGRATION_CONSULTATION",
-    );
+    const integration = sharedPoolFor("NO_SERVICES", "INTEGRATION_CONSULTATION");
     expect(integration?.cap).toBe(1);
-    expect(sharedPoolFor("NO_SERVICES", "PRODUCT_FEATURE_CONSULTATION")).toBe(
-      integration,
-    );
+    expect(sharedPoolFor("NO_SERVICES", "PRODUCT_FEATURE_CONSULTATION")).toBe(integration);
   });
 
   it("keeps consultations separate on every paid tier", () => {
-    for (const tier of [
-      "PREMIUM_SUPPORT",
-      "SILVER_SERVICES",
-      "GOLD_SERVICES",
-    ] as const) {
+    for (const tier of ["PREMIUM_SUPPORT", "SILVER_SERVICES", "GOLD_SERVICES"] as const) {
       expect(sharedPoolFor(tier, "INTEGRATION_CONSULTATION")).toBeNull();
       expect(sharedPoolFor(tier, "PRODUCT_FEATURE_CONSULTATION")).toBeNull();
     }

@@ -1,32 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  CAP_PERIOD,
-  CSE_CAPS,
-  SHARED_CONSULTATION_POOLS,
-} from "./caps-table.js";
-import {
-  CSE_ACTIVITIES,
-  SERVICE_TIERS,
-  type CseActivity,
-} from "./vocabulary.js";
+import { CAP_PERIOD, CSE_CAPS, SHARED_CONSULTATION_POOLS } from "./caps-table.js";
+import { CSE_ACTIVITIES, SERVICE_TIERS, type CseActivity } from "./vocabulary.js";
 
 // Each row copies one line of the policy's table verbatim (footnote marks dropped), so it can be held against the seed.
-const POLICY_TABLE: readonly [
-  CseActivity,
-  string,
-  string,
-  string,
-  string,
-  string,
-][] = [
-  [
-    "ALERT_STRATEGIES_WORKSHOP",
-    "Alert Strategies Workshops",
-    "N/A",
-    "N/A",
-    "N/A",
-    "Up to 1 workshop/year",
-  ],
+const POLICY_TABLE: readonly [CseActivity, string, string, string, string, string][] = [
+  ["ALERT_STRATEGIES_WORKSHOP", "Alert Strategies Workshops", "N/A", "N/A", "N/A", "Up to 1 workshop/year"],
   [
     "AUTOMATION_IDEATION_SESSION",
     "Automation Ideation & Guidance Sessions",
@@ -99,9 +77,7 @@ describe("the caps table of the CSE usage policy", () => {
   });
 
   it("has a row for every activity, in the policy's order", () => {
-    expect(POLICY_TABLE.map(([activity]) => activity)).toEqual([
-      ...CSE_ACTIVITIES,
-    ]);
+    expect(POLICY_TABLE.map(([activity]) => activity)).toEqual([...CSE_ACTIVITIES]);
     expect(Object.keys(CSE_CAPS)).toEqual([...CSE_ACTIVITIES]);
   });
 
@@ -118,10 +94,7 @@ describe("the caps table of the CSE usage policy", () => {
     expect(SHARED_CONSULTATION_POOLS).toEqual([
       expect.objectContaining({
         tier: "NO_SERVICES",
-        activities: [
-          "INTEGRATION_CONSULTATION",
-          "PRODUCT_FEATURE_CONSULTATION",
-        ],
+        activities: ["INTEGRATION_CONSULTATION", "PRODUCT_FEATURE_CONSULTATION"],
         cap: 1,
       }),
     ]);

@@ -4,9 +4,7 @@ import type { CseActivity, ServiceTier } from "./vocabulary.js";
  * The usage policy's "CSE Engagement Activities by Service/Support Entitlement" table:
  * the most sessions of each activity per contract year. `null` is the table's "N/A": not entitled.
  */
-export const CSE_CAPS: Readonly<
-  Record<CseActivity, Readonly<Record<ServiceTier, number | null>>>
-> = {
+export const CSE_CAPS: Readonly<Record<CseActivity, Readonly<Record<ServiceTier, number | null>>>> = {
   ALERT_STRATEGIES_WORKSHOP: {
     NO_SERVICES: null,
     PREMIUM_SUPPORT: null,

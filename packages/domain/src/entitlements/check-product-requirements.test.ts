@@ -5,9 +5,7 @@ import { PRODUCTS, type Product } from "./vocabulary.js";
 describe("checkProductRequirements", () => {
   describe("Alert Strategies Workshops: Incident Management is required; AIOps is recommended", () => {
     it("turns away an account without Incident Management", () => {
-      expect(
-        checkProductRequirements("ALERT_STRATEGIES_WORKSHOP", ["AIOPS"]),
-      ).toEqual({
+      expect(checkProductRequirements("ALERT_STRATEGIES_WORKSHOP", ["AIOPS"])).toEqual({
         met: false,
         reason: "PRODUCT_REQUIREMENT_UNMET",
         missing: { allOf: ["INCIDENT_MANAGEMENT"], anyOf: [] },
@@ -16,23 +14,14 @@ describe("checkProductRequirements", () => {
     });
 
     it("accepts Incident Management alone and points out that AIOps is recommended", () => {
-      expect(
-        checkProductRequirements("ALERT_STRATEGIES_WORKSHOP", [
-          "INCIDENT_MANAGEMENT",
-        ]),
-      ).toEqual({
+      expect(checkProductRequirements("ALERT_STRATEGIES_WORKSHOP", ["INCIDENT_MANAGEMENT"])).toEqual({
         met: true,
         missingRecommended: ["AIOPS"],
       });
     });
 
     it("has nothing to recommend to an account with both", () => {
-      expect(
-        checkProductRequirements("ALERT_STRATEGIES_WORKSHOP", [
-          "INCIDENT_MANAGEMENT",
-          "AIOPS",
-        ]),
-      ).toEqual({
+      expect(checkProductRequirements("ALERT_STRATEGIES_WORKSHOP", ["INCIDENT_MANAGEMENT", "AIOPS"])).toEqual({
         met: true,
         missingRecommended: [],
       });
@@ -40,32 +29,20 @@ describe("checkProductRequirements", () => {
   });
 
   describe("Automation Ideation & Guidance Sessions: any one of the automation products", () => {
-    it.each<Product>([
-      "RUNBOOK_AUTOMATION",
-      "RUNBOOK_AUTOMATION_SELF_HOSTED",
-      "WORKFLOW_AUTOMATION",
-    ])("accepts an account with %s only", (product) => {
-      expect(
-        checkProductRequirements("AUTOMATION_IDEATION_SESSION", [product]).met,
-      ).toBe(true);
-    });
+    it.each<Product>(["RUNBOOK_AUTOMATION", "RUNBOOK_AUTOMATION_SELF_HOSTED", "WORKFLOW_AUTOMATION"])(
+      "accepts an account with %s only",
+      (product) => {
+        expect(checkProductRequirements("AUTOMATION_IDEATION_SESSION", [product]).met).toBe(true);
+      },
+    );
 
     it("turns away an account with Incident Management and AIOps but no automation product", () => {
-      expect(
-        checkProductRequirements("AUTOMATION_IDEATION_SESSION", [
-          "INCIDENT_MANAGEMENT",
-          "AIOPS",
-        ]),
-      ).toEqual({
+      expect(checkProductRequirements("AUTOMATION_IDEATION_SESSION", ["INCIDENT_MANAGEMENT", "AIOPS"])).toEqual({
         met: false,
         reason: "PRODUCT_REQUIREMENT_UNMET",
         missing: {
           allOf: [],
-          anyOf: [
-            "RUNBOOK_AUTOMATION",
-            "RUNBOOK_AUTOMATION_SELF_HOSTED",
-            "WORKFLOW_AUTOMATION",
-          ],
+          anyOf: ["RUNBOOK_AUTOMATION", "RUNBOOK_AUTOMATION_SELF_HOSTED", "WORKFLOW_AUTOMATION"],
         },
         message:
           "Automation Ideation & Guidance Sessions require at least one of Runbook Automation, Runbook Automation Self-Hosted or Workflow Automation.",
@@ -75,11 +52,7 @@ describe("checkProductRequirements", () => {
 
   describe("Incident Lifecycle Assessments: Incident Management is required, everything else optional", () => {
     it("accepts Incident Management alone without recommending anything", () => {
-      expect(
-        checkProductRequirements("INCIDENT_LIFECYCLE_ASSESSMENT", [
-          "INCIDENT_MANAGEMENT",
-        ]),
-      ).toEqual({
+      expect(checkProductRequirements("INCIDENT_LIFECYCLE_ASSESSMENT", ["INCIDENT_MANAGEMENT"])).toEqual({
         met: true,
         missingRecommended: [],
       });
@@ -105,40 +78,33 @@ describe("checkProductRequirements", () => {
       "RUNBOOK_AUTOMATION",
       "RUNBOOK_AUTOMATION_SELF_HOSTED",
     ])("accepts an account with %s only", (product) => {
-      expect(
-        checkProductRequirements("MATURITY_ASSESSMENT", [product]).met,
-      ).toBe(true);
+      expect(checkProductRequirements("MATURITY_ASSESSMENT", [product]).met).toBe(true);
     });
 
     it("turns away an account with Workflow Automation only", () => {
-      expect(
-        checkProductRequirements("MATURITY_ASSESSMENT", [
-          "WORKFLOW_AUTOMATION",
-        ]),
-      ).toMatchObject({
+      expect(checkProductRequirements("MATURITY_ASSESSMENT", ["WORKFLOW_AUTOMATION"])).toMatchObject({
         met: false,
         reason: "PRODUCT_REQUIREMENT_UNMET",
       });
     });
   });
 
-  describe.each([
-    "INTEGRATION_CONSULTATION",
-    "PRODUCT_ROADMAP_SESSION",
-    "PRODUCT_FEATURE_CONSULTATION",
-  ] as const)("%s: any one PagerDuty product", (activity) => {
-    it.each([...PRODUCTS])("accepts an account with %s only", (product) => {
-      expect(checkProductRequirements(activity, [product])).toEqual({
-        met: true,
-        missingRecommended: [],
+  describe.each(["INTEGRATION_CONSULTATION", "PRODUCT_ROADMAP_SESSION", "PRODUCT_FEATURE_CONSULTATION"] as const)(
+    "%s: any one PagerDuty product",
+    (activity) => {
+      it.each([...PRODUCTS])("accepts an account with %s only", (product) => {
+        expect(checkProductRequirements(activity, [product])).toEqual({
+          met: true,
+          missingRecommended: [],
+        });
       });
-    });
 
-    it("turns away an account with no products", () => {
-      expect(checkProductRequirements(activity, [])).toMatchObject({
-        met: false,
-        missing: { allOf: [], anyOf: [...PRODUCTS] },
+      it("turns away an account with no products", () => {
+        expect(checkProductRequirements(activity, [])).toMatchObject({
+          met: false,
+          missing: { allOf: [], anyOf: [...PRODUCTS] },
+        });
       });
-    });
-  });
+    },
+  );
 });

@@ -18,16 +18,12 @@ export type ProductRequirementCheck =
     };
 
 /** Whether an account owning `products` meets `activity`'s product requirements. */
-export function checkProductRequirements(
-  activity: CseActivity,
-  products: readonly Product[],
-): ProductRequirementCheck {
+export function checkProductRequirements(activity: CseActivity, products: readonly Product[]): ProductRequirementCheck {
   const details = CSE_ACTIVITY_DETAILS[activity];
   const { allOf, anyOf, recommended } = details.productRequirements;
   const owned = new Set(products);
   const missingAll = allOf.filter((p) => !owned.has(p));
-  const missingAny =
-    anyOf.length > 0 && !anyOf.some((p) => owned.has(p)) ? [...anyOf] : [];
+  const missingAny = anyOf.length > 0 && !anyOf.some((p) => owned.has(p)) ? [...anyOf] : [];
   if (missingAll.length === 0 && missingAny.length === 0) {
     return {
       met: true,
@@ -36,9 +32,7 @@ export function checkProductRequirements(
   }
   const needs = [
     ...(missingAll.length > 0 ? [listOf(missingAll, "and")] : []),
-    ...(missingAny.length > 0
-      ? [`at least one of ${listOf(missingAny, "or")}`]
-      : []),
+    ...(missingAny.length > 0 ? [`at least one of ${listOf(missingAny, "or")}`] : []),
   ];
   return {
     met: false,
@@ -48,12 +42,7 @@ export function checkProductRequirements(
   };
 }
 
-function listOf(
-  products: readonly Product[],
-  conjunction: "and" | "or",
-): string {
+function listOf(products: readonly Product[], conjunction: "and" | "or"): string {
   const names = products.map((p) => PRODUCT_NAMES[p]);
-  return names.length <= 1
-    ? names.join("")
-    : `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
 }

@@ -7,22 +7,16 @@ export type ContractYear = { start: Date; end: Date; index: number };
  * (nothing can be booked against it), so that is its own outcome rather than a year -1.
  */
 export type ContractYearResult =
-  | ({ ok: true } & ContractYear)
-  | { ok: false; reason: "BEFORE_SUBSCRIPTION"; subscriptionStart: Date };
+  ({ ok: true } & ContractYear) | { ok: false; reason: "BEFORE_SUBSCRIPTION"; subscriptionStart: Date };
 
 /**
  * The contract year containing `at`: from one anniversary of the subscription start date to the next
  * (end exclusive), each at the start of that day in the account's time zone.
  * Dates and zones are validated where they enter the system, so bad ones here are bugs and throw.
  */
-export function contractYearAt(
-  subscriptionStartDate: string,
-  timezone: string,
-  at: Date,
-): ContractYearResult {
+export function contractYearAt(subscriptionStartDate: string, timezone: string, at: Date): ContractYearResult {
   const first = startOfDate(subscriptionStartDate, timezone);
-  if (Number.isNaN(at.getTime()))
-    throw new RangeError("contractYearAt: invalid instant");
+  if (Number.isNaN(at.getTime())) throw new RangeError("contractYearAt: invalid instant");
   if (at.getTime() < first.toMillis())
     return {
       ok: false,
@@ -51,12 +45,7 @@ function anniversary(first: DateTime, years: number): DateTime {
 
 // Where local midnight does not exist (a DST jump at 00:00), the day starts at the first instant it has.
 function startOfDate(date: string, timezone: string): DateTime {
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date)
-    ? DateTime.fromISO(date, { zone: timezone })
-    : null;
-  if (!parsed?.isValid)
-    throw new RangeError(
-      `contractYearAt: invalid date ${date} or time zone ${timezone}`,
-    );
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: timezone }) : null;
+  if (!parsed?.isValid) throw new RangeError(`contractYearAt: invalid date ${date} or time zone ${timezone}`);
   return parsed.startOf("day");
 }

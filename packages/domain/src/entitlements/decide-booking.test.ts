@@ -2,12 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { capFor } from "./cap-for.js";
 import { decideBooking } from "./decide-booking.js";
-import {
-  CSE_ACTIVITIES,
-  PRODUCTS,
-  SERVICE_TIERS,
-  type CseActivity,
-} from "./vocabulary.js";
+import { CSE_ACTIVITIES, PRODUCTS, SERVICE_TIERS, type CseActivity } from "./vocabulary.js";
 
 const EVERYTHING = [...PRODUCTS];
 
@@ -112,10 +107,7 @@ describe("decideBooking", () => {
 
   describe("customers without a service entitlement: one consultation a year, integration or product/feature (footnote 2)", () => {
     it("books their first consultation of either kind", () => {
-      for (const activity of [
-        "INTEGRATION_CONSULTATION",
-        "PRODUCT_FEATURE_CONSULTATION",
-      ] as const) {
+      for (const activity of ["INTEGRATION_CONSULTATION", "PRODUCT_FEATURE_CONSULTATION"] as const) {
         expect(
           decideBooking({
             tier: "NO_SERVICES",
@@ -175,26 +167,22 @@ describe("decideBooking", () => {
 
   it("lets a customer with every product book exactly the table's cap of each activity in a year, never more", () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...SERVICE_TIERS),
-        fc.constantFrom(...CSE_ACTIVITIES),
-        (tier, activity) => {
-          const used: Partial<Record<CseActivity, number>> = {};
-          let booked = 0;
-          while (booked <= 10) {
-            const decision = decideBooking({
-              tier,
-              activity,
-              products: EVERYTHING,
-              usedThisYear: used,
-            });
-            if (!decision.allowed) break;
-            expect(decision.remaining).toBe(decision.cap - booked - 1);
-            used[activity] = ++booked;
-          }
-          expect(booked).toBe(capFor(tier, activity) ?? 0);
-        },
-      ),
+      fc.property(fc.constantFrom(...SERVICE_TIERS), fc.constantFrom(...CSE_ACTIVITIES), (tier, activity) => {
+        const used: Partial<Record<CseActivity, number>> = {};
+        let booked = 0;
+        while (booked <= 10) {
+          const decision = decideBooking({
+            tier,
+            activity,
+            products: EVERYTHING,
+            usedThisYear: used,
+          });
+          if (!decision.allowed) break;
+          expect(decision.remaining).toBe(decision.cap - booked - 1);
+          used[activity] = ++booked;
+        }
+        expect(booked).toBe(capFor(tier, activity) ?? 0);
+      }),
     );
   });
 });

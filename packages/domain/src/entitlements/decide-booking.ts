@@ -1,16 +1,8 @@
 import { CSE_ACTIVITY_DETAILS } from "./activity-details.js";
 import { PROFESSIONAL_SERVICES_HINT } from "./caps-table.js";
-import {
-  checkProductRequirements,
-  type MissingProducts,
-} from "./check-product-requirements.js";
+import { checkProductRequirements, type MissingProducts } from "./check-product-requirements.js";
 import { usageAgainstCap, type UsedThisYear } from "./usage-against-cap.js";
-import {
-  SERVICE_TIER_NAMES,
-  type CseActivity,
-  type Product,
-  type ServiceTier,
-} from "./vocabulary.js";
+import { SERVICE_TIER_NAMES, type CseActivity, type Product, type ServiceTier } from "./vocabulary.js";
 
 export type BookingRequest = {
   /** The tier in force when the session takes place (see `tierAt`). */
@@ -64,9 +56,7 @@ export function decideBooking(request: BookingRequest): BookingDecision {
   }
   const { cap, used, sharedWith } = usage;
   if (used >= cap) {
-    const names = [activity, ...sharedWith].map(
-      (a) => CSE_ACTIVITY_DETAILS[a].name,
-    );
+    const names = [activity, ...sharedWith].map((a) => CSE_ACTIVITY_DETAILS[a].name);
     const allowance =
       sharedWith.length > 0
         ? `${names.join(" and ")} share one allowance in ${SERVICE_TIER_NAMES[tier]}`

@@ -22,21 +22,9 @@ export {
   type MissingProducts,
   type ProductRequirementCheck,
 } from "./check-product-requirements.js";
-export {
-  decideBooking,
-  type BookingDecision,
-  type BookingRequest,
-} from "./decide-booking.js";
-export {
-  summarizeEntitlements,
-  type ActivityEntitlement,
-  type EntitlementsInput,
-} from "./summarize-entitlements.js";
-export {
-  contractYearAt,
-  type ContractYear,
-  type ContractYearResult,
-} from "./contract-year-at.js";
+export { decideBooking, type BookingDecision, type BookingRequest } from "./decide-booking.js";
+export { summarizeEntitlements, type ActivityEntitlement, type EntitlementsInput } from "./summarize-entitlements.js";
+export { contractYearAt, type ContractYear, type ContractYearResult } from "./contract-year-at.js";
 export { tierAt, type TierChange } from "./tier-at.js";
 export {
   DEFAULT_WORKING_HOURS,

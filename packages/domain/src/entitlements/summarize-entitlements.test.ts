@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  summarizeEntitlements,
-  type ActivityEntitlement,
-} from "./summarize-entitlements.js";
+import { summarizeEntitlements, type ActivityEntitlement } from "./summarize-entitlements.js";
 import { CSE_ACTIVITIES, type CseActivity } from "./vocabulary.js";
 
-function row(
-  rows: ActivityEntitlement[],
-  activity: CseActivity,
-): ActivityEntitlement {
+function row(rows: ActivityEntitlement[], activity: CseActivity): ActivityEntitlement {
   const found = rows.find((r) => r.activity === activity);
   if (!found) throw new Error(`no row for ${activity}`);
   return found;
@@ -30,9 +24,7 @@ describe("summarizeEntitlements", () => {
       products: ["INCIDENT_MANAGEMENT", "AIOPS", "RUNBOOK_AUTOMATION"],
       usedThisYear: {},
     });
-    expect(
-      rows.map((r) => [r.activity, r.cap, r.remaining, r.eligible]),
-    ).toEqual([
+    expect(rows.map((r) => [r.activity, r.cap, r.remaining, r.eligible])).toEqual([
       ["ALERT_STRATEGIES_WORKSHOP", 1, 1, true],
       ["AUTOMATION_IDEATION_SESSION", 2, 2, true],
       ["INCIDENT_LIFECYCLE_ASSESSMENT", 2, 2, true],
@@ -41,9 +33,7 @@ describe("summarizeEntitlements", () => {
       ["PRODUCT_ROADMAP_SESSION", 2, 2, true],
       ["PRODUCT_FEATURE_CONSULTATION", 4, 4, true],
     ]);
-    expect(rows.every((r) => r.reason === null && r.reasonCode === null)).toBe(
-      true,
-    );
+    expect(rows.every((r) => r.reason === null && r.reasonCode === null)).toBe(true);
   });
 
   it("explains an activity the tier does not include, with no cap and nothing remaining", () => {
@@ -93,9 +83,7 @@ describe("summarizeEntitlements", () => {
       eligible: false,
       reasonCode: "ENTITLEMENT_EXHAUSTED",
     });
-    expect(row(rows, "INCIDENT_LIFECYCLE_ASSESSMENT").reason).toMatch(
-      /Professional Services/,
-    );
+    expect(row(rows, "INCIDENT_LIFECYCLE_ASSESSMENT").reason).toMatch(/Professional Services/);
   });
 
   it("shows a customer without services one shared consultation on both consultation rows (footnote 2)", () => {
@@ -104,10 +92,7 @@ describe("summarizeEntitlements", () => {
       products: ["AIOPS"],
       usedThisYear: {},
     });
-    for (const activity of [
-      "INTEGRATION_CONSULTATION",
-      "PRODUCT_FEATURE_CONSULTATION",
-    ] as const) {
+    for (const activity of ["INTEGRATION_CONSULTATION", "PRODUCT_FEATURE_CONSULTATION"] as const) {
       expect(row(before, activity)).toMatchObject({
         cap: 1,
         used: 0,
@@ -121,10 +106,7 @@ describe("summarizeEntitlements", () => {
       products: ["AIOPS"],
       usedThisYear: { PRODUCT_FEATURE_CONSULTATION: 1 },
     });
-    for (const activity of [
-      "INTEGRATION_CONSULTATION",
-      "PRODUCT_FEATURE_CONSULTATION",
-    ] as const) {
+    for (const activity of ["INTEGRATION_CONSULTATION", "PRODUCT_FEATURE_CONSULTATION"] as const) {
       expect(row(after, activity)).toMatchObject({
         cap: 1,
         used: 1,

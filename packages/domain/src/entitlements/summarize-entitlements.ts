@@ -1,11 +1,6 @@
 import { decideBooking } from "./decide-booking.js";
 import { usageAgainstCap, type UsedThisYear } from "./usage-against-cap.js";
-import {
-  CSE_ACTIVITIES,
-  type CseActivity,
-  type Product,
-  type ServiceTier,
-} from "./vocabulary.js";
+import { CSE_ACTIVITIES, type CseActivity, type Product, type ServiceTier } from "./vocabulary.js";
 
 export type ActivityEntitlement = {
   activity: CseActivity;
@@ -17,11 +12,7 @@ export type ActivityEntitlement = {
   eligible: boolean;
   /** Why a session cannot be booked now; `null` when it can. */
   reason: string | null;
-  reasonCode:
-    | "NOT_ENTITLED"
-    | "PRODUCT_REQUIREMENT_UNMET"
-    | "ENTITLEMENT_EXHAUSTED"
-    | null;
+  reasonCode: "NOT_ENTITLED" | "PRODUCT_REQUIREMENT_UNMET" | "ENTITLEMENT_EXHAUSTED" | null;
 };
 
 export type EntitlementsInput = {
@@ -31,15 +22,11 @@ export type EntitlementsInput = {
 };
 
 /** One row per activity, in policy order; rows sharing a pool (footnote 2) both show the pool. */
-export function summarizeEntitlements(
-  input: EntitlementsInput,
-): ActivityEntitlement[] {
+export function summarizeEntitlements(input: EntitlementsInput): ActivityEntitlement[] {
   return CSE_ACTIVITIES.map((activity) => {
     const usage = usageAgainstCap(input.tier, activity, input.usedThisYear);
     const cap = usage.entitled ? usage.cap : null;
-    const remaining = usage.entitled
-      ? Math.max(0, usage.cap - usage.used)
-      : null;
+    const remaining = usage.entitled ? Math.max(0, usage.cap - usage.used) : null;
     // Same rule as a real booking, so the summary can never promise what booking refuses.
     const decision = decideBooking({ ...input, activity });
     return decision.allowed

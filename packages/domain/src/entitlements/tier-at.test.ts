@@ -16,9 +16,7 @@ describe("tierAt", () => {
   });
 
   it("applies a change from the instant it takes effect", () => {
-    expect(tierAt(history, d("2025-06-30T23:59:59.999Z"))).toBe(
-      "PREMIUM_SUPPORT",
-    );
+    expect(tierAt(history, d("2025-06-30T23:59:59.999Z"))).toBe("PREMIUM_SUPPORT");
     expect(tierAt(history, d("2025-07-01T00:00:00Z"))).toBe("GOLD_SERVICES");
   });
 

@@ -36,14 +36,12 @@ describe("usageAgainstCap", () => {
   });
 
   it("treats an activity with no sessions recorded as unused", () => {
-    expect(usageAgainstCap("GOLD_SERVICES", "MATURITY_ASSESSMENT", {})).toEqual(
-      {
-        entitled: true,
-        cap: 3,
-        used: 0,
-        sharedWith: [],
-      },
-    );
+    expect(usageAgainstCap("GOLD_SERVICES", "MATURITY_ASSESSMENT", {})).toEqual({
+      entitled: true,
+      cap: 3,
+      used: 0,
+      sharedWith: [],
+    });
   });
 
   it("reports what was used even where the tier is not entitled, e.g. after a downgrade", () => {

@@ -16,20 +16,13 @@ export type UsageAgainstCap =
  * The cap that binds `activity` this contract year and what already counts against it.
  * In a shared pool (footnote 2) every session of the pool counts, so both rows show the pool.
  */
-export function usageAgainstCap(
-  tier: ServiceTier,
-  activity: CseActivity,
-  usedThisYear: UsedThisYear,
-): UsageAgainstCap {
+export function usageAgainstCap(tier: ServiceTier, activity: CseActivity, usedThisYear: UsedThisYear): UsageAgainstCap {
   const own = usedThisYear[activity] ?? 0;
   const cap = capFor(tier, activity);
   if (cap === null) return { entitled: false, used: own };
   const pool = sharedPoolFor(tier, activity);
   if (pool === null) return { entitled: true, cap, used: own, sharedWith: [] };
-  const pooled = pool.activities.reduce(
-    (sum, a) => sum + (usedThisYear[a] ?? 0),
-    0,
-  );
+  const pooled = pool.activities.reduce((sum, a) => sum + (usedThisYear[a] ?? 0), 0);
   // The tighter of the row's own cap and the pool's cap is the one a customer runs into.
   return cap - own < pool.cap - pooled
     ? { entitled: true, cap, used: own, sharedWith: [] }

@@ -99,9 +99,7 @@ describe("validateWeeklyHours", () => {
       { weekday: 1, start: "10:00", end: "11:00" },
       { weekday: 1, start: "09:00", end: "18:00" },
     ]);
-    expect(
-      result.valid === false && result.problems.map((p) => [p.index, p.code]),
-    ).toEqual([
+    expect(result.valid === false && result.problems.map((p) => [p.index, p.code])).toEqual([
       [0, "WEEKDAY_OUT_OF_RANGE"],
       [0, "BAD_TIME_FORMAT"],
       [2, "OVERLAPPING_RANGES"],

@@ -1,18 +1,10 @@
-import {
-  minutesOfClock,
-  type WeeklyHours,
-  type Weekday,
-} from "./weekly-hours.js";
+import { minutesOfClock, type WeeklyHours, type Weekday } from "./weekly-hours.js";
 
 export type WeeklyHoursProblem = {
   /** Position of the offending entry in the input list. */
   readonly index: number;
   readonly field: "weekday" | "start" | "end";
-  readonly code:
-    | "WEEKDAY_OUT_OF_RANGE"
-    | "BAD_TIME_FORMAT"
-    | "END_NOT_AFTER_START"
-    | "OVERLAPPING_RANGES";
+  readonly code: "WEEKDAY_OUT_OF_RANGE" | "BAD_TIME_FORMAT" | "END_NOT_AFTER_START" | "OVERLAPPING_RANGES";
   readonly message: string;
   /** For overlaps: the earlier entry this one overlaps. */
   readonly overlapsWith?: number;
@@ -33,9 +25,7 @@ export type WeeklyHoursInput = readonly {
 }[];
 
 /** Checks a CSE's weekly hours entry by entry, naming every bad one. Ranges that only touch do not overlap. */
-export function validateWeeklyHours(
-  weekly: WeeklyHoursInput,
-): WeeklyHoursValidation {
+export function validateWeeklyHours(weekly: WeeklyHoursInput): WeeklyHoursValidation {
   const problems: WeeklyHoursProblem[] = [];
   const sound: {
     index: number;
@@ -45,11 +35,7 @@ export function validateWeeklyHours(
   }[] = [];
   weekly.forEach((entry, index) => {
     const before = problems.length;
-    if (
-      !Number.isInteger(entry.weekday) ||
-      entry.weekday < 1 ||
-      entry.weekday > 7
-    ) {
+    if (!Number.isInteger(entry.weekday) || entry.weekday < 1 || entry.weekday > 7) {
       problems.push({
         index,
         field: "weekday",
@@ -85,11 +71,7 @@ export function validateWeeklyHours(
       sound.push({ index, weekday: entry.weekday, start, end });
   });
   for (const [i, a] of sound.entries()) {
-    const clash = sound
-      .slice(0, i)
-      .find(
-        (b) => b.weekday === a.weekday && b.start < a.end && a.start < b.end,
-      );
+    const clash = sound.slice(0, i).find((b) => b.weekday === a.weekday && b.start < a.end && a.start < b.end);
     if (clash) {
       problems.push({
         index: a.index,

@@ -12,12 +12,7 @@ import {
 
 describe("the CSE vocabulary", () => {
   it("offers exactly the contract's service tiers, products and activities, in contract order", () => {
-    expect(SERVICE_TIERS).toEqual([
-      "NO_SERVICES",
-      "PREMIUM_SUPPORT",
-      "SILVER_SERVICES",
-      "GOLD_SERVICES",
-    ]);
+    expect(SERVICE_TIERS).toEqual(["NO_SERVICES", "PREMIUM_SUPPORT", "SILVER_SERVICES", "GOLD_SERVICES"]);
     expect(PRODUCTS).toEqual([
       "INCIDENT_MANAGEMENT",
       "AIOPS",
@@ -45,9 +40,7 @@ describe("the CSE vocabulary", () => {
       "Gold Services",
     ]);
     expect(PRODUCT_NAMES.AIOPS).toBe("AIOps");
-    expect(PRODUCT_NAMES.RUNBOOK_AUTOMATION_SELF_HOSTED).toBe(
-      "Runbook Automation Self-Hosted",
-    );
+    expect(PRODUCT_NAMES.RUNBOOK_AUTOMATION_SELF_HOSTED).toBe("Runbook Automation Self-Hosted");
   });
 
   it("recognises the contract's names and nothing else", () => {

@@ -1,10 +1,5 @@
 // The names below are the contract's enums (CONTRACT.md, "Customer Success Engineer sessions").
-export const SERVICE_TIERS = [
-  "NO_SERVICES",
-  "PREMIUM_SUPPORT",
-  "SILVER_SERVICES",
-  "GOLD_SERVICES",
-] as const;
+export const SERVICE_TIERS = ["NO_SERVICES", "PREMIUM_SUPPORT", "SILVER_SERVICES", "GOLD_SERVICES"] as const;
 export type ServiceTier = (typeof SERVICE_TIERS)[number];
 
 export const PRODUCTS = [

@@ -8,23 +8,13 @@ const iso = (intervals: { start: Date; end: Date }[]) =>
 
 describe("workingIntervalsOn", () => {
   it("turns a weekday's ranges into instants on that date", () => {
-    expect(
-      iso(
-        workingIntervalsOn(
-          DEFAULT_WORKING_HOURS,
-          DateTime.fromISO("2025-06-02T12:00:00Z"),
-        ),
-      ),
-    ).toEqual([["2025-06-02T09:00:00.000Z", "2025-06-02T17:00:00.000Z"]]);
+    expect(iso(workingIntervalsOn(DEFAULT_WORKING_HOURS, DateTime.fromISO("2025-06-02T12:00:00Z")))).toEqual([
+      ["2025-06-02T09:00:00.000Z", "2025-06-02T17:00:00.000Z"],
+    ]);
   });
 
   it("has nothing on a day without ranges", () => {
-    expect(
-      workingIntervalsOn(
-        DEFAULT_WORKING_HOURS,
-        DateTime.fromISO("2025-06-01T12:00:00Z"),
-      ),
-    ).toEqual([]);
+    expect(workingIntervalsOn(DEFAULT_WORKING_HOURS, DateTime.fromISO("2025-06-01T12:00:00Z"))).toEqual([]);
   });
 
   it("reads the date in the CSE's time zone, not the instant's", () => {
@@ -33,9 +23,9 @@ describe("workingIntervalsOn", () => {
       weekly: [{ weekday: 1, start: "09:00", end: "10:00" }],
     };
     // Sunday 20:00 UTC is already Monday morning in Tokyo.
-    expect(
-      iso(workingIntervalsOn(tokyo, DateTime.fromISO("2025-06-01T20:00:00Z"))),
-    ).toEqual([["2025-06-02T00:00:00.000Z", "2025-06-02T01:00:00.000Z"]]);
+    expect(iso(workingIntervalsOn(tokyo, DateTime.fromISO("2025-06-01T20:00:00Z")))).toEqual([
+      ["2025-06-02T00:00:00.000Z", "2025-06-02T01:00:00.000Z"],
+    ]);
   });
 
   it("merges ranges that touch and sorts them, and lets 24:00 end the day", () => {
@@ -47,9 +37,7 @@ describe("workingIntervalsOn", () => {
         { weekday: 1, start: "08:00", end: "12:00" },
       ],
     };
-    expect(
-      iso(workingIntervalsOn(hours, DateTime.fromISO("2025-06-02T00:00:00Z"))),
-    ).toEqual([
+    expect(iso(workingIntervalsOn(hours, DateTime.fromISO("2025-06-02T00:00:00Z")))).toEqual([
       ["2025-06-02T08:00:00.000Z", "2025-06-02T16:00:00.000Z"],
       ["2025-06-02T20:00:00.000Z", "2025-06-03T00:00:00.000Z"],
     ]);
@@ -66,8 +54,6 @@ describe("workingIntervalsOn", () => {
         now,
       ),
     ).toThrow(RangeError);
-    expect(() =>
-      workingIntervalsOn({ timezone: "Nowhere/Else", weekly: [] }, now),
-    ).toThrow(RangeError);
+    expect(() => workingIntervalsOn({ timezone: "Nowhere/Else", weekly: [] }, now)).toThrow(RangeError);
   });
 });

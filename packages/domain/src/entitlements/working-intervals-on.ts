@@ -8,13 +8,9 @@ export type Interval = { start: Date; end: Date };
  * merged (a meeting may run across 12:00 in 09:00–12:00 + 12:00–17:00). Wall times a DST jump skips move
  * forward, as luxon does. `date` is any DateTime; only its calendar date in `hours.timezone` matters.
  */
-export function workingIntervalsOn(
-  hours: WorkingHours,
-  date: DateTime,
-): Interval[] {
+export function workingIntervalsOn(hours: WorkingHours, date: DateTime): Interval[] {
   const day = date.setZone(hours.timezone).startOf("day");
-  if (!day.isValid)
-    throw new RangeError(`working hours: invalid time zone ${hours.timezone}`);
+  if (!day.isValid) throw new RangeError(`working hours: invalid time zone ${hours.timezone}`);
   const ranges = hours.weekly
     .filter((range) => range.weekday === day.weekday)
     .map((range) => ({
@@ -25,8 +21,7 @@ export function workingIntervalsOn(
   const merged: { start: number; end: number }[] = [];
   for (const range of ranges) {
     const last = merged.at(-1);
-    if (last && range.start <= last.end)
-      last.end = Math.max(last.end, range.end);
+    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
     else merged.push({ ...range });
   }
   return merged.map(({ start, end }) => ({
@@ -38,15 +33,12 @@ export function workingIntervalsOn(
 function clock(value: string, endOfDay: boolean): number {
   const minutes = minutesOfClock(value, endOfDay);
   if (minutes === null)
-    throw new RangeError(
-      `working hours: malformed time ${value}; validate with validateWeeklyHours`,
-    );
+    throw new RangeError(`working hours: malformed time ${value}; validate with validateWeeklyHours`);
   return minutes;
 }
 
 function at(day: DateTime, minutes: number): Date {
-  if (minutes === 24 * 60)
-    return day.plus({ days: 1 }).startOf("day").toJSDate();
+  if (minutes === 24 * 60) return day.plus({ days: 1 }).startOf("day").toJSDate();
   const { year, month, day: dayOfMonth } = day;
   return DateTime.fromObject(
     {

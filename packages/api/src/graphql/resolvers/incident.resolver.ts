@@ -56,7 +56,9 @@ export class IncidentResolver {
   }
 
   @Allow(...INCIDENT_WRITERS)
-  @Mutation(() => Incident, { description: "Title, description or severity; raising to SEV1/SEV2 mobilizes a liaison and the bridge" })
+  @Mutation(() => Incident, {
+    description: "Title, description or severity; raising to SEV1/SEV2 mobilizes a liaison and the bridge",
+  })
   updateIncident(
     @Arg("incidentId", () => ID) incidentId: string,
     @Arg("input", () => UpdateIncidentInput) input: UpdateIncidentInput,

@@ -29,7 +29,8 @@ export class StatusPageResolver {
 
   @Public()
   @Subscription(() => Incident, {
-    description: "An incident each time it changes (one incident, or all); anonymous readers only hear of public changes",
+    description:
+      "An incident each time it changes (one incident, or all); anonymous readers only hear of public changes",
     subscribe: ({ args, context }) => {
       const ctx = context as GraphQLContext;
       const only = args["incidentId"] ? parseInput(Id, args["incidentId"], "incidentId") : null;

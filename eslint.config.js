@@ -1,0 +1,97 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+// House rules that matter are lint rules: the domain stays pure, resolvers stay thin.
+export default tseslint.config(
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/.astro/**", "packages/status-site/**/*.astro"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unsafe-declaration-merging": "off",
+    },
+  },
+  {
+    files: ["packages/domain/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*"], message: "The domain does no I/O." },
+            { group: ["typeorm", "pg", "@liaison/api", "**/api/**"], message: "The domain knows no database or API." },
+          ],
+          paths: ["fs", "path", "http", "https", "net", "child_process", "crypto", "os"].map((name) => ({
+            name,
+            message: "The domain does no I/O.",
+          })),
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "The domain never reads the clock: take the time as a parameter.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "The domain never reads the clock: take the time as a parameter.",
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(now|local)$/][arguments.length=0]",
+          message: "The domain never reads the clock: take the time as a parameter.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/api/src/graphql/resolvers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["typeorm"], message: "Resolvers do not touch repositories: call a service." },
+            { group: ["**/db/**"], message: "Resolvers do not touch the database: call a service." },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[property.name=/^(getRepository|query|transaction|createQueryBuilder)$/]",
+          message: "Resolvers do not touch repositories: call a service.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/**/*.ts"],
+    ignores: ["packages/api/src/config.ts", "packages/status-site/**", "**/*.test.ts", "packages/api/src/test/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through config.ts (parsed once with zod)." },
+      ],
+    },
+  },
+  {
+    files: ["packages/status-site/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@liaison/api", "**/api/src/**", "typeorm", "pg"],
+              message: "The site talks to the API over HTTP/WebSocket only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,16 @@
+import type { BusinessCalendar } from "./business-calendar.js";
+import { isPublicHoliday } from "./is-public-holiday.js";
+import { isValidLocalDate } from "./is-valid-local-date.js";
+
+/** Monday to Friday, minus the calendar's extra holidays and its region's public holidays. */
+export function isBusinessDay(cal: BusinessCalendar, localDate: string): boolean {
+  if (!isValidLocalDate(localDate)) throw new RangeError(`not a local date: "${localDate}"`);
+  if (isWeekend(localDate)) return false;
+  if (cal.holidays.includes(localDate)) return false;
+  return !cal.holidayRegion || !isPublicHoliday(cal.holidayRegion, localDate);
+}
+
+function isWeekend(localDate: string): boolean {
+  const weekday = new Date(`${localDate}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}

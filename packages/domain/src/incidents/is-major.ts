@@ -1,0 +1,11 @@
+import type { Severity } from "./incident-vocabulary.js";
+
+/** SEV1 and SEV2 are major incidents: they get the on-duty liaison and the conference bridge. */
+export function isMajor(severity: Severity): boolean {
+  return severity === "SEV1" || severity === "SEV2";
+}
+
+/** True when a severity change raises a non-major incident to a major one. */
+export function becomesMajor(from: Severity, to: Severity): boolean {
+  return !isMajor(from) && isMajor(to);
+}

@@ -1,0 +1,13 @@
+export { TICKET_PRIORITIES, isTicketPriority, type TicketPriority } from "./ticket-priority.js";
+export { TICKET_STATUSES, isTicketStatus, type TicketStatus } from "./ticket-status.js";
+export { checkTicketTransition, type TicketTransitionDecision } from "./check-ticket-transition.js";
+export type { SlaPolicy, SlaSchedule, SlaWeeklyRange } from "./sla-policy.js";
+export { DEFAULT_SLA_BUSINESS_HOURS, DEFAULT_SLA_POLICIES } from "./default-sla-policies.js";
+export { validateSlaPolicy, type SlaPolicyProblem, type SlaPolicyValidation } from "./validate-sla-policy.js";
+export type { ClockPause } from "./working-intervals.js";
+export { addWorkingMinutes } from "./add-working-minutes.js";
+export { workingMinutesBetween } from "./working-minutes-between.js";
+export { computeSla, type SlaPause, type SlaState, type SlaTicketFacts } from "./compute-sla.js";
+export { warningTimes } from "./warning-times.js";
+export type { SlaPercentileMethod } from "./percentile.js";
+export { slaStats, type PrioritySlaStats, type SlaSample } from "./sla-stats.js";

@@ -1,0 +1,35 @@
+import { Info } from "luxon";
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * Minutes since local midnight for a 24-hour "HH:MM", or null when malformed.
+ * "24:00" is accepted only where a range may end at the following midnight.
+ */
+export function parseTimeOfDay(value: string, allowEndOfDay = false): number | null {
+  if (allowEndOfDay && value === "24:00") return 24 * 60;
+  const match = HH_MM.exec(value);
+  if (match === null) return null;
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+export function isIsoWeekday(value: number): value is IsoWeekday {
+  return Number.isInteger(value) && value >= 1 && value <= 7;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  return Info.isValidIANAZone(zone);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date "YYYY-MM-DD" that actually exists (no 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}

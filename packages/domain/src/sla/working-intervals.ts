@@ -1,0 +1,131 @@
+import { DateTime } from "luxon";
+import type { SlaSchedule } from "./sla-policy.js";
+import { parseTimeOfDay } from "./time-of-day.js";
+import { scheduleProblems } from "./validate-sla-policy.js";
+
+/** Half-open [start, end) in epoch milliseconds; end may be Infinity. */
+export type MsInterval = { start: number; end: number };
+
+/** A span during which the clock does not run (e.g. waiting on the customer). */
+export type ClockPause = { from: Date; to: Date };
+
+// A schedule with working hours has some in every week; this only trips on absurd holiday lists.
+const MAX_IDLE_DAYS = 3660;
+
+/**
+ * The working time of a schedule from `fromMs` onwards, as sorted, disjoint intervals,
+ * with `excluded` spans cut out. Local ranges are turned into instants per day, so a
+ * 09:00–17:00 range stays 09:00–17:00 on the wall clock across DST changes.
+ */
+export function* workingIntervals(
+  schedule: SlaSchedule,
+  fromMs: number,
+  excluded: readonly ClockPause[] = [],
+): Generator<MsInterval> {
+  yield* subtract(rawWorkingIntervals(schedule, fromMs), mergePauses(excluded));
+}
+
+function* rawWorkingIntervals(schedule: SlaSchedule, fromMs: number): Generator<MsInterval> {
+  if (schedule.kind === "24x7") {
+    yield { start: fromMs, end: Infinity };
+    return;
+  }
+  const problems = scheduleProblems(schedule);
+  if (problems.length > 0) throw new Error(`Invalid SLA schedule: ${JSON.stringify(problems)}`);
+
+  const zone = schedule.timezone;
+  const holidays = new Set(schedule.holidays);
+  const rangesByWeekday = new Map<number, { start: number; end: number }[]>();
+  for (const range of schedule.weekly) {
+    const list = rangesByWeekday.get(range.weekday) ?? [];
+    list.push({ start: parseTimeOfDay(range.start) ?? 0, end: parseTimeOfDay(range.end, true) ?? 0 });
+    rangesByWeekday.set(range.weekday, list);
+  }
+
+  const firstLocal = DateTime.fromMillis(fromMs, { zone });
+  // Calendar dates are walked in UTC so that stepping a day never meets a DST gap.
+  let date = DateTime.fromObject(
+    { year: firstLocal.year, month: firstLocal.month, day: firstLocal.day },
+    { zone: "utc" },
+  );
+  let lastEnd = fromMs;
+  let idleDays = 0;
+  for (;;) {
+    const day = dayIntervals(date, zone, holidays, rangesByWeekday.get(date.weekday) ?? []);
+    let yielded = false;
+    for (const interval of day) {
+      const start = Math.max(interval.start, lastEnd);
+      if (interval.end <= start) continue;
+      yield { start, end: interval.end };
+      lastEnd = interval.end;
+      yielded = true;
+    }
+    idleDays = yielded ? 0 : idleDays + 1;
+    if (idleDays > MAX_IDLE_DAYS) throw new Error("SLA schedule has no working time in ten years");
+    date = date.plus({ days: 1 });
+  }
+}
+
+function dayIntervals(
+  date: DateTime,
+  zone: string,
+  holidays: ReadonlySet<string>,
+  ranges: readonly { start: number; end: number }[],
+): MsInterval[] {
+  if (ranges.length === 0 || holidays.has(date.toISODate() ?? "")) return [];
+  const at = (minuteOfDay: number): number =>
+    DateTime.fromObject(
+      {
+        year: date.year,
+        month: date.month,
+        day: date.day,
+        hour: Math.floor(minuteOfDay / 60),
+        minute: minuteOfDay % 60,
+      },
+      { zone },
+    ).toMillis();
+  const endOfDay = (): number =>
+    DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone }).plus({ days: 1 }).toMillis();
+  const intervals = ranges
+    .map((r) => ({ start: at(r.start), end: r.end === 24 * 60 ? endOfDay() : at(r.end) }))
+    .filter((i) => i.end > i.start)
+    .sort((a, b) => a.start - b.start);
+  return mergeIntervals(intervals);
+}
+
+/** Sorted input → sorted, disjoint output; touching intervals are joined. */
+function mergeIntervals(sorted: readonly MsInterval[]): MsInterval[] {
+  const merged: MsInterval[] = [];
+  for (const next of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && next.start <= last.end) last.end = Math.max(last.end, next.end);
+    else merged.push({ ...next });
+  }
+  return merged;
+}
+
+function mergePauses(pauses: readonly ClockPause[]): MsInterval[] {
+  // An inverted or empty pause stops no clock, so it is ignored rather than trusted.
+  const intervals = pauses
+    .map((p) => ({ start: p.from.getTime(), end: p.to.getTime() }))
+    .filter((i) => i.end > i.start)
+    .sort((a, b) => a.start - b.start);
+  return mergeIntervals(intervals);
+}
+
+function* subtract(source: Iterable<MsInterval>, excluded: readonly MsInterval[]): Generator<MsInterval> {
+  let first = 0;
+  for (const interval of source) {
+    let start = interval.start;
+    while ((excluded[first]?.end ?? Infinity) <= start) first += 1;
+    for (let i = first; start < interval.end; i += 1) {
+      const cut = excluded[i];
+      if (cut === undefined || cut.start >= interval.end) {
+        yield { start, end: interval.end };
+        break;
+      }
+      if (cut.start > start) yield { start, end: cut.start };
+      start = Math.max(start, cut.end);
+    }
+  }
+}

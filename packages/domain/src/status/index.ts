@@ -1,0 +1,9 @@
+export {
+  COMPONENT_STATUSES,
+  type ComponentStatus,
+  STATUS_INDICATORS,
+  type StatusIndicator,
+} from "./status-vocabulary.js";
+export { compareComponentStatus, worstComponentStatus } from "./worst-component-status.js";
+export { toStatuspageValue } from "./to-statuspage-value.js";
+export { aggregateStatus, type PageStatus, type PageStatusInput } from "./aggregate-status.js";
