@@ -1,11 +1,15 @@
+import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
 
 /** A customer account: what its support plan entitles it to. */
+@ObjectType()
 @Entity("account")
 export class Account {
+  @Field(() => ID)
   @PrimaryGeneratedColumn("uuid")
   id: string;
 
+  @Field(() => String)
   @Column("text")
   name: string;
 
@@ -19,6 +23,7 @@ export class Account {
   @Column("text", { array: true, default: () => "'{}'" })
   products: string[];
 
+  @Field(() => String)
   @Column("text", { default: "UTC" })
   timezone: string;
 

@@ -5,6 +5,8 @@ import { Incident } from "./incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 import { Organization } from "./organization.entity.js";
 import { User } from "./user.entity.js";
+import { Ticket, TicketMessage } from "./ticket.entity.js";
+import { SlaPolicyRow } from "./sla-policy.entity.js";
 
 export const entities = [
   Organization,
@@ -16,4 +18,7 @@ export const entities = [
   Incident,
   IncidentUpdate,
   IncidentReport,
+  Ticket,
+  TicketMessage,
+  SlaPolicyRow,
 ];

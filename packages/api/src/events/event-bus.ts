@@ -7,7 +7,8 @@ export type LiaisonEvent =
   | { kind: "status-page" }
   | { kind: "notification"; userId: string; notificationId: string }
   | { kind: "tokens-revoked" }
-  | { kind: "custom"; topic: string; payload: Record<string, unknown> };
+  | { kind: "custom"; topic: string; payload: Record<string, unknown> }
+  | { kind: "ticket"; ticketId: string };
 
 type Listener = (event: LiaisonEvent) => void;
 

@@ -7,6 +7,8 @@ import {
   REPORT_KINDS,
   SEVERITIES,
   STATUS_INDICATORS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
   UPDATE_VISIBILITIES,
 } from "@liaison/domain";
 
@@ -37,3 +39,13 @@ export const ComponentStatusEnum = graphqlEnum(COMPONENT_STATUSES, "ComponentSta
 export const StatusIndicatorEnum = graphqlEnum(STATUS_INDICATORS, "StatusIndicator");
 export const IncidentSourceEnum = graphqlEnum(INCIDENT_SOURCES, "IncidentSource");
 export const IncidentRoleEnum = graphqlEnum(INCIDENT_ROLES, "IncidentRole");
+
+// Support tickets, on-call and escalation.
+export const TICKET_SOURCES = ["PORTAL", "EMAIL", "PHONE", "EVENTS_API"] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+export const SLA_SCHEDULE_KINDS = ["TWENTY_FOUR_SEVEN", "BUSINESS_HOURS"] as const;
+export type SlaScheduleKind = (typeof SLA_SCHEDULE_KINDS)[number];
+export const TicketPriorityEnum = graphqlEnum(TICKET_PRIORITIES, "TicketPriority", "P1 is the most urgent");
+export const TicketStatusEnum = graphqlEnum(TICKET_STATUSES, "TicketStatus");
+export const TicketSourceEnum = graphqlEnum(TICKET_SOURCES, "TicketSource");
+export const SlaScheduleKindEnum = graphqlEnum(SLA_SCHEDULE_KINDS, "SlaScheduleKind");

@@ -11,3 +11,6 @@ export { computeSla, type SlaPause, type SlaState, type SlaTicketFacts } from ".
 export { warningTimes } from "./warning-times.js";
 export type { SlaPercentileMethod } from "./percentile.js";
 export { slaStats, type PrioritySlaStats, type SlaSample } from "./sla-stats.js";
+export { statusAfterMessage, type MessageAuthor, type StatusAfterMessage } from "./status-after-message.js";
+export { PAUSING_STATUSES, trackPauses } from "./track-pauses.js";
+export { ticketSlaAt } from "./ticket-sla-at.js";
