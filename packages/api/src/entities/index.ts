@@ -7,6 +7,7 @@ import { Organization } from "./organization.entity.js";
 import { User } from "./user.entity.js";
 import { Ticket, TicketMessage } from "./ticket.entity.js";
 import { SlaPolicyRow } from "./sla-policy.entity.js";
+import { Notification, NotificationPreference } from "./notification.entity.js";
 
 export const entities = [
   Organization,
@@ -21,4 +22,6 @@ export const entities = [
   Ticket,
   TicketMessage,
   SlaPolicyRow,
+  Notification,
+  NotificationPreference,
 ];

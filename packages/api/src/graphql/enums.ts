@@ -49,3 +49,17 @@ export const TicketPriorityEnum = graphqlEnum(TICKET_PRIORITIES, "TicketPriority
 export const TicketStatusEnum = graphqlEnum(TICKET_STATUSES, "TicketStatus");
 export const TicketSourceEnum = graphqlEnum(TICKET_SOURCES, "TicketSource");
 export const SlaScheduleKindEnum = graphqlEnum(SLA_SCHEDULE_KINDS, "SlaScheduleKind");
+export const NOTIFICATION_KINDS = [
+  "SLA_WARNING",
+  "SLA_BREACHED",
+  "CADENCE_REMINDER",
+  "CADENCE_OVERDUE",
+  "PAGE",
+  "INCIDENT_UPDATE",
+  "TICKET_ASSIGNED",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NotificationKindEnum = graphqlEnum(NOTIFICATION_KINDS, "NotificationKind");
+export const NOTIFICATION_CHANNELS = ["IN_APP", "WEBHOOK"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+export const NotificationChannelEnum = graphqlEnum(NOTIFICATION_CHANNELS, "NotificationChannel");

@@ -6,6 +6,7 @@ import { ComponentResolver, OrganizationResolver, UserResolver } from "./resolve
 import { IncidentResolver } from "./resolvers/incident.resolver.js";
 import { StatusPageResolver } from "./resolvers/status-page.resolver.js";
 import { TicketResolver } from "./resolvers/ticket.resolver.js";
+import { NotificationResolver } from "./resolvers/notification.resolver.js";
 
 export const resolvers = [
   OrganizationResolver,
@@ -14,6 +15,7 @@ export const resolvers = [
   IncidentResolver,
   StatusPageResolver,
   TicketResolver,
+  NotificationResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -28,6 +28,8 @@ import { organizationRoster, type LiaisonRoster } from "../services/liaison-rost
 import { createLoaders } from "../services/loaders.js";
 import { StatusPageCache } from "../services/status-page.js";
 import { PublicResponseCache } from "./public-cache.js";
+import { registerTimerHandlers } from "../timers/handlers.js";
+import { Timers, type TimerOptions } from "../timers/timers.js";
 
 export interface AppOptions {
   db: DataSource;
@@ -36,6 +38,8 @@ export interface AppOptions {
   production?: boolean;
   roster?: LiaisonRoster;
   log?: (error: unknown) => void;
+  /** Durable timers: background workers on by default; tests may run due jobs by hand instead. */
+  timers?: Partial<TimerOptions>;
 }
 
 /** A plain HTTP route beside /graphql; returns false when it does not match. */
@@ -87,12 +91,14 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const responseCache = new PublicResponseCache(() => clock.now().getTime());
   const authenticator = new Authenticator(db, () => clock.now().getTime());
 
+  const timers = new Timers(options.databaseUrl, clock, { workers: true, log, ...options.timers });
   const snapshots = new WeakMap<object, Promise<Incident | undefined>>();
   const services: AppServices = {
     db,
     clock,
     bus,
     roster: options.roster ?? organizationRoster,
+    timers,
     statusPage: () => statusPageCache.get(),
     incidentSnapshot(event) {
       let snapshot = snapshots.get(event);
@@ -124,6 +130,9 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     viewer,
     loaders: createLoaders(db, { cache: opts.cacheLoaders }),
   });
+
+  registerTimerHandlers(timers, () => context(null, { cacheLoaders: false }));
+  await timers.start();
 
   const schema = await liaisonSchema();
   const validationRules: ValidationRule[] = [depthLimit(), aliasLimit()];
@@ -158,6 +167,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       app.httpServer.closeAllConnections();
       await new Promise<void>((resolve) => app.httpServer.close(() => resolve()));
       await apollo.stop();
+      await timers.stop();
       await bus.stop();
     },
   };

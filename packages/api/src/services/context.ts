@@ -5,6 +5,7 @@ import type { EventBus } from "../events/event-bus.js";
 import type { LiaisonRoster } from "./liaison-roster.js";
 import type { Loaders } from "./loaders.js";
 import type { StatusPageData } from "./status-page.js";
+import type { Timers } from "../timers/timers.js";
 
 export interface Clock {
   now(): Date;
@@ -17,6 +18,8 @@ export interface AppServices {
   clock: Clock;
   bus: EventBus;
   roster: LiaisonRoster;
+  /** Durable deadlines (pg-boss): queued in the caller's transaction. */
+  timers: Timers;
   /** The public status page, served from a cache that every change drops. */
   statusPage(): Promise<StatusPageData>;
   /** The incident as it is after `event`, loaded once however many subscribers want it. */

@@ -1,5 +1,10 @@
 import { InitialSchema1767225600000 } from "./1767225600000-initial-schema.js";
 import { AddTicketsAndSlaPolicies1767484800000 } from "./1767484800000-add-tickets-and-sla-policies.js";
+import { AddDurableTimersAndNotifications1767484800001 } from "./1767484800001-add-durable-timers-and-notifications.js";
 
 /** In order; each file is named for what it changes. */
-export const migrations = [InitialSchema1767225600000, AddTicketsAndSlaPolicies1767484800000];
+export const migrations = [
+  InitialSchema1767225600000,
+  AddTicketsAndSlaPolicies1767484800000,
+  AddDurableTimersAndNotifications1767484800001,
+];
