@@ -8,6 +8,14 @@ import { User } from "./user.entity.js";
 import { Ticket, TicketMessage } from "./ticket.entity.js";
 import { SlaPolicyRow } from "./sla-policy.entity.js";
 import { Notification, NotificationPreference } from "./notification.entity.js";
+import {
+  Escalation,
+  EscalationPage,
+  EscalationPolicy,
+  OncallSchedule,
+  ScheduleLayer,
+  ScheduleOverride,
+} from "./oncall.entity.js";
 
 export const entities = [
   Organization,
@@ -24,4 +32,10 @@ export const entities = [
   SlaPolicyRow,
   Notification,
   NotificationPreference,
+  OncallSchedule,
+  ScheduleLayer,
+  ScheduleOverride,
+  EscalationPolicy,
+  Escalation,
+  EscalationPage,
 ];

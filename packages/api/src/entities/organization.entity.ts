@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
 
 @ObjectType()
@@ -42,6 +42,21 @@ export class Organization {
 
   @Column("uuid", { name: "liaison_user_ids", array: true, default: () => "'{}'" })
   liaisonUserIds: string[];
+
+  /** When set, the on-duty liaison is whoever this schedule has on call. */
+  @Column("uuid", { name: "liaison_schedule_id", nullable: true })
+  liaisonScheduleId: string | null;
+
+  @Column("uuid", { name: "default_escalation_policy_id", nullable: true })
+  defaultEscalationPolicyId: string | null;
+
+  @Field(() => Int, { description: "Minutes before a cadence obligation falls due to remind liaison and commander" })
+  @Column("int", { name: "cadence_reminder_lead_minutes", default: 2 })
+  cadenceReminderLeadMinutes: number;
+
+  @Field(() => Int, { description: "Minutes after an overdue obligation paged the commander to page their manager" })
+  @Column("int", { name: "cadence_manager_delay_minutes", default: 5 })
+  cadenceManagerDelayMinutes: number;
 
   @Field(() => Date)
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })

@@ -82,6 +82,10 @@ export class Ticket {
   @Column("uuid", { name: "incident_id", nullable: true })
   incidentId: string | null;
 
+  /** Escalated through this policy when its SLA breaches (tickets from an integration's service). */
+  @Column("uuid", { name: "escalation_policy_id", nullable: true })
+  escalationPolicyId: string | null;
+
   @Field(() => Date)
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
   updatedAt: Date;

@@ -24,6 +24,10 @@ export class User {
   @Column("uuid", { name: "account_id", nullable: true })
   accountId: string | null;
 
+  /** The user's manager: the last escalation point for what they own. */
+  @Column("uuid", { name: "manager_id", nullable: true })
+  managerId: string | null;
+
   @Field(() => Date)
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;

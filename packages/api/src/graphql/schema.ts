@@ -7,6 +7,17 @@ import { IncidentResolver } from "./resolvers/incident.resolver.js";
 import { StatusPageResolver } from "./resolvers/status-page.resolver.js";
 import { TicketResolver } from "./resolvers/ticket.resolver.js";
 import { NotificationResolver } from "./resolvers/notification.resolver.js";
+import {
+  EscalationPageResolver,
+  EscalationPolicyResolver,
+  EscalationResolver,
+  OrganizationOnCallResolver,
+  ScheduleLayerResolver,
+  ScheduleOverrideResolver,
+  ScheduleResolver,
+  TicketEscalationResolver,
+  UserManagerResolver,
+} from "./resolvers/oncall.resolver.js";
 
 export const resolvers = [
   OrganizationResolver,
@@ -16,6 +27,15 @@ export const resolvers = [
   StatusPageResolver,
   TicketResolver,
   NotificationResolver,
+  ScheduleResolver,
+  ScheduleLayerResolver,
+  ScheduleOverrideResolver,
+  EscalationPolicyResolver,
+  EscalationResolver,
+  EscalationPageResolver,
+  TicketEscalationResolver,
+  UserManagerResolver,
+  OrganizationOnCallResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -24,7 +24,7 @@ import type { GraphQLContext } from "../graphql/context.js";
 import { aliasLimit, depthLimit } from "../graphql/limits.js";
 import { liaisonSchema } from "../graphql/schema.js";
 import { systemClock, type AppServices, type Clock, type ServiceContext } from "../services/context.js";
-import { organizationRoster, type LiaisonRoster } from "../services/liaison-roster.js";
+import { scheduleRoster, type LiaisonRoster } from "../services/liaison-roster.js";
 import { createLoaders } from "../services/loaders.js";
 import { StatusPageCache } from "../services/status-page.js";
 import { PublicResponseCache } from "./public-cache.js";
@@ -97,7 +97,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     db,
     clock,
     bus,
-    roster: options.roster ?? organizationRoster,
+    roster: options.roster ?? scheduleRoster(),
     timers,
     statusPage: () => statusPageCache.get(),
     incidentSnapshot(event) {

@@ -1,4 +1,6 @@
+import { whoIsOnCall } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
+import { loadSchedules } from "./oncall.js";
 
 /**
  * Who is on duty as Customer Liaison at an instant. The organization's roster is
@@ -28,3 +30,24 @@ export const organizationRoster: LiaisonRoster = {
     return rows[0]?.user_id ?? null;
   },
 };
+
+/**
+ * The liaison schedule the organization names: whoever it has on call. Without a schedule, or
+ * in a gap of it, the organization's roster answers.
+ */
+export function scheduleRoster(fallback: LiaisonRoster = organizationRoster): LiaisonRoster {
+  return {
+    async onDutyLiaison(tx, at) {
+      const rows: { liaison_schedule_id: string | null }[] = await tx.query(
+        "SELECT liaison_schedule_id FROM organization LIMIT 1",
+      );
+      const scheduleId = rows[0]?.liaison_schedule_id;
+      if (scheduleId) {
+        const schedule = (await loadSchedules(tx, [scheduleId])).get(scheduleId);
+        const who = schedule ? whoIsOnCall(schedule, at) : null;
+        if (who) return who.userId;
+      }
+      return fallback.onDutyLiaison(tx, at);
+    },
+  };
+}

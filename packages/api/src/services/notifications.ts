@@ -6,6 +6,7 @@ import { Ticket } from "../entities/ticket.entity.js";
 import { NotFoundError, parseInput } from "../errors.js";
 import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationKind } from "../graphql/enums.js";
 import { Id, requireRole } from "./common.js";
+import { acknowledgeEscalationOf } from "./escalations.js";
 import type { ServiceContext } from "./context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "./pagination.js";
 
@@ -141,6 +142,7 @@ export async function acknowledgeNotification(ctx: ServiceContext, rawId: unknow
     if (notification.acknowledgedAt) return notification;
     notification.acknowledgedAt = ctx.clock.now();
     const saved = await repo.save(notification);
+    await acknowledgeEscalationOf(ctx, tx, saved);
     return saved;
   });
 }

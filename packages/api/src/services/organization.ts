@@ -34,6 +34,10 @@ export const UpdateOrganizationInput = z.object({
     .array(z.uuid({ message: "must be a valid id" }))
     .max(100)
     .optional(),
+  liaisonScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
+  defaultEscalationPolicyId: z.uuid({ message: "must be a valid id" }).nullish(),
+  cadenceReminderLeadMinutes: z.number().int().min(1).max(60).optional(),
+  cadenceManagerDelayMinutes: z.number().int().min(1).max(240).optional(),
 });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
 
@@ -59,8 +63,28 @@ export async function updateOrganization(ctx: ServiceContext, raw: unknown): Pro
       org.bridgeUrl = input.conferenceBridge?.url ?? null;
       org.bridgeDialIn = input.conferenceBridge?.dialIn ?? null;
     }
+    await applyOnCallSettings(tx, org, input);
     const saved = await repo.save(org);
     await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;
   });
+}
+
+/** The on-call side of the organization: liaison schedule, default escalation policy, cadence reminders. */
+async function applyOnCallSettings(tx: EntityManager, org: Organization, input: UpdateOrganizationInput) {
+  if (input.liaisonScheduleId) {
+    const found: unknown[] = await tx.query("SELECT 1 FROM oncall_schedule WHERE id = $1", [input.liaisonScheduleId]);
+    if (!found.length) throw new NotFoundError("Schedule", input.liaisonScheduleId);
+  }
+  if (input.defaultEscalationPolicyId) {
+    const found: unknown[] = await tx.query("SELECT 1 FROM escalation_policy WHERE id = $1", [
+      input.defaultEscalationPolicyId,
+    ]);
+    if (!found.length) throw new NotFoundError("Escalation policy", input.defaultEscalationPolicyId);
+  }
+  if (input.liaisonScheduleId !== undefined) org.liaisonScheduleId = input.liaisonScheduleId ?? null;
+  if (input.defaultEscalationPolicyId !== undefined)
+    org.defaultEscalationPolicyId = input.defaultEscalationPolicyId ?? null;
+  if (input.cadenceReminderLeadMinutes !== undefined) org.cadenceReminderLeadMinutes = input.cadenceReminderLeadMinutes;
+  if (input.cadenceManagerDelayMinutes !== undefined) org.cadenceManagerDelayMinutes = input.cadenceManagerDelayMinutes;
 }

@@ -127,6 +127,7 @@ export async function openTicketIn(
   tx: EntityManager,
   input: OpenTicketInput,
   asCustomer: boolean,
+  extras: { escalationPolicyId?: string | null } = {},
 ): Promise<Ticket> {
   const now = ctx.clock.now();
   let accountId = input.accountId ?? null;
@@ -170,6 +171,7 @@ export async function openTicketIn(
       lastCustomerMessageAt: null,
       solvedAt: null,
       incidentId: null,
+      escalationPolicyId: extras.escalationPolicyId ?? null,
     }),
   );
   const ticket = await repo.findOneByOrFail({ id: saved.id });

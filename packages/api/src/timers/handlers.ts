@@ -1,9 +1,11 @@
 import type { ServiceContext } from "../services/context.js";
+import { escalateOnBreach, runEscalationStep, type EscalationTimerData } from "../services/escalations.js";
 import { runSlaTimer, type SlaTimerData } from "../services/sla-timers.js";
 import { QUEUES } from "./queues.js";
 import type { Timers } from "./timers.js";
 
 /** What each queue's jobs do; handlers run as the system (no viewer), each in its own transaction. */
 export function registerTimerHandlers(timers: Timers, system: () => ServiceContext): void {
-  timers.register(QUEUES.sla, (data: SlaTimerData) => runSlaTimer(system(), data));
+  timers.register(QUEUES.sla, (data: SlaTimerData) => runSlaTimer(system(), data, escalateOnBreach));
+  timers.register(QUEUES.escalation, (data: EscalationTimerData) => runEscalationStep(system(), data));
 }

@@ -56,6 +56,21 @@ export class UpdateOrganizationInput {
 
   @Field(() => [ID], { nullable: true })
   liaisonUserIds?: string[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The liaison comes from this schedule; null falls back to the roster",
+  })
+  liaisonScheduleId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Used by escalateTicket when no policy is named" })
+  defaultEscalationPolicyId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Minutes before a cadence obligation to remind (default 2)" })
+  cadenceReminderLeadMinutes?: number;
+
+  @Field(() => Int, { nullable: true, description: "Minutes after the overdue page to page a manager (default 5)" })
+  cadenceManagerDelayMinutes?: number;
 }
 
 @InputType()

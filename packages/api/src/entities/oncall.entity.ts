@@ -1,0 +1,180 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import type { EscalationPolicy as DomainPolicy, LayerRestriction } from "@liaison/domain";
+
+@ObjectType("Schedule", { description: "An on-call schedule: rotation layers and overrides in one time zone" })
+@Entity("oncall_schedule")
+export class OncallSchedule {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Field(() => String)
+  @Column("text")
+  name: string;
+
+  @Field(() => String, { description: "IANA time zone; handoffs and restrictions follow its wall clock" })
+  @Column("text")
+  timezone: string;
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}
+
+@ObjectType()
+export class LayerRestrictionView {
+  @Field(() => Int, { nullable: true, description: "1 = Monday; absent for a daily window" })
+  weekday: number | null;
+
+  @Field(() => String, { description: "HH:MM local" })
+  startTimeOfDay: string;
+
+  @Field(() => Int)
+  durationSeconds: number;
+}
+
+@ObjectType()
+@Entity("schedule_layer")
+export class ScheduleLayer {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "schedule_id" })
+  scheduleId: string;
+
+  @Column("int")
+  position: number;
+
+  @Field(() => String)
+  @Column("text")
+  name: string;
+
+  @Field(() => Date)
+  @Column("timestamptz", { name: "starts_at" })
+  start: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column("timestamptz", { name: "ends_at", nullable: true })
+  end: Date | null;
+
+  @Field(() => Int)
+  @Column("int", { name: "rotation_turn_length_seconds" })
+  rotationTurnLengthSeconds: number;
+
+  @Column("uuid", { name: "user_ids", array: true })
+  userIds: string[];
+
+  @Column("jsonb", { default: () => "'[]'" })
+  restrictions: LayerRestriction[];
+}
+
+@ObjectType()
+@Entity("schedule_override")
+export class ScheduleOverride {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "schedule_id" })
+  scheduleId: string;
+
+  @Column("uuid", { name: "user_id" })
+  userId: string;
+
+  @Field(() => Date)
+  @Column("timestamptz", { name: "starts_at" })
+  start: Date;
+
+  @Field(() => Date)
+  @Column("timestamptz", { name: "ends_at" })
+  end: Date;
+
+  @Column("timestamptz", { name: "created_at" })
+  createdAt: Date;
+}
+
+@ObjectType()
+@Entity("escalation_policy")
+export class EscalationPolicy {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Field(() => String)
+  @Column("text")
+  name: string;
+
+  @Field(() => Int, { description: "How many more times the levels run when nobody acknowledges" })
+  @Column("int", { default: 0 })
+  repeats: number;
+
+  @Column("jsonb")
+  levels: DomainPolicy["levels"];
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}
+
+@ObjectType()
+@Entity("escalation")
+export class Escalation {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "ticket_id" })
+  ticketId: string;
+
+  @Column("uuid", { name: "policy_id" })
+  policyId: string;
+
+  /** The policy as it was when the escalation started: later edits do not change who it pages. */
+  @Column("jsonb")
+  policy: DomainPolicy;
+
+  @Field(() => String)
+  @Column("text")
+  reason: string;
+
+  @Field(() => Date)
+  @Column("timestamptz", { name: "started_at" })
+  startedAt: Date;
+
+  @Column("uuid", { name: "started_by_id", nullable: true })
+  startedById: string | null;
+
+  @Field(() => String, { description: "ACTIVE, ACKNOWLEDGED or EXHAUSTED" })
+  @Column("text")
+  status: "ACTIVE" | "ACKNOWLEDGED" | "EXHAUSTED";
+
+  @Field(() => Date, { nullable: true })
+  @Column("timestamptz", { name: "acknowledged_at", nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column("uuid", { name: "acknowledged_by_id", nullable: true })
+  acknowledgedById: string | null;
+}
+
+@ObjectType()
+@Entity("escalation_page")
+export class EscalationPage {
+  @PrimaryColumn("uuid", { name: "escalation_id" })
+  escalationId: string;
+
+  @Field(() => Int)
+  @PrimaryColumn("int")
+  round: number;
+
+  @Field(() => Int)
+  @PrimaryColumn("int")
+  level: number;
+
+  @PrimaryColumn("uuid", { name: "user_id" })
+  userId: string;
+
+  @Field(() => Date)
+  @Column("timestamptz", { name: "paged_at" })
+  pagedAt: Date;
+}
