@@ -63,3 +63,5 @@ export const NotificationKindEnum = graphqlEnum(NOTIFICATION_KINDS, "Notificatio
 export const NOTIFICATION_CHANNELS = ["IN_APP", "WEBHOOK"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const NotificationChannelEnum = graphqlEnum(NOTIFICATION_CHANNELS, "NotificationChannel");
+export const COMPLIANCE_STATES = ["MET", "MISSED", "PENDING"] as const;
+export const ComplianceStateEnum = graphqlEnum(COMPLIANCE_STATES, "ComplianceState");

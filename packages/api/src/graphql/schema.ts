@@ -7,6 +7,7 @@ import { IncidentResolver } from "./resolvers/incident.resolver.js";
 import { StatusPageResolver } from "./resolvers/status-page.resolver.js";
 import { TicketResolver } from "./resolvers/ticket.resolver.js";
 import { NotificationResolver } from "./resolvers/notification.resolver.js";
+import { CadenceResolver } from "./resolvers/cadence.resolver.js";
 import {
   EscalationPageResolver,
   EscalationPolicyResolver,
@@ -36,6 +37,7 @@ export const resolvers = [
   TicketEscalationResolver,
   UserManagerResolver,
   OrganizationOnCallResolver,
+  CadenceResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

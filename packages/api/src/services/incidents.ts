@@ -25,6 +25,8 @@ import { Id, LIMITS, NotInFuture, OptionalText, Text } from "./common.js";
 import { recordStatusChanges } from "./components.js";
 import type { ServiceContext } from "./context.js";
 import { getOrganization } from "./organization.js";
+import { scheduleCadenceTimers } from "./cadence-timers.js";
+import { notifyRequesters } from "./incident-notifications.js";
 
 /** Until someone assesses the impact, it is presumed from the severity. */
 const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
@@ -186,6 +188,7 @@ export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise
         saved.id,
         components.map((c) => c.id),
       ]);
+    await scheduleCadenceTimers(ctx, tx, saved.id);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: saved.id, visibility: "PUBLIC" });
     await ctx.bus.publish(tx, { kind: "status-page" });
     return repo.findOneByOrFail({ id: saved.id });
@@ -239,6 +242,7 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
       createdAt: now,
     });
     const saved = await tx.getRepository(Incident).save(incident);
+    await scheduleCadenceTimers(ctx, tx, id);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
     await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;
@@ -273,6 +277,8 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
     if (input.visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
     if (input.status === "RESOLVED") incident.resolvedAt = now;
     await tx.getRepository(Incident).save(incident);
+    await scheduleCadenceTimers(ctx, tx, id);
+    if (input.visibility === "PUBLIC") await notifyRequesters(ctx, tx, incident, saved);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: input.visibility });
     if (input.visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
       await ctx.bus.publish(tx, { kind: "status-page" });
@@ -335,6 +341,7 @@ export async function publishIncidentReport(
       }),
     );
     await tx.getRepository(Incident).update(id, { updatedAt: now });
+    await scheduleCadenceTimers(ctx, tx, id);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
     await ctx.bus.publish(tx, { kind: "status-page" });
     return report;

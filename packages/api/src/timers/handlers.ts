@@ -1,3 +1,4 @@
+import { runCadenceTimer, type CadenceTimerData } from "../services/cadence-timers.js";
 import type { ServiceContext } from "../services/context.js";
 import { escalateOnBreach, runEscalationStep, type EscalationTimerData } from "../services/escalations.js";
 import { runSlaTimer, type SlaTimerData } from "../services/sla-timers.js";
@@ -7,5 +8,6 @@ import type { Timers } from "./timers.js";
 /** What each queue's jobs do; handlers run as the system (no viewer), each in its own transaction. */
 export function registerTimerHandlers(timers: Timers, system: () => ServiceContext): void {
   timers.register(QUEUES.sla, (data: SlaTimerData) => runSlaTimer(system(), data, escalateOnBreach));
+  timers.register(QUEUES.cadence, (data: CadenceTimerData) => runCadenceTimer(system(), data));
   timers.register(QUEUES.escalation, (data: EscalationTimerData) => runEscalationStep(system(), data));
 }
