@@ -1,0 +1,43 @@
+// A worker in a process of its own, for the crash test: `tsx timer-worker.child.ts <databaseUrl>`.
+// Once a job has written its notifications (uncommitted), it says MID-JOB and hangs, to be killed.
+import "reflect-metadata";
+import type { EntityManager } from "typeorm";
+import { createDataSource } from "../db/data-source.js";
+import { EventBus, type LiaisonEvent } from "../events/event-bus.js";
+import { systemClock, type AppServices, type ServiceContext } from "../services/context.js";
+import { organizationRoster } from "../services/liaison-roster.js";
+import { createLoaders } from "../services/loaders.js";
+import { registerTimerHandlers } from "../timers/handlers.js";
+import { Timers } from "../timers/timers.js";
+
+const url = process.argv[2]!;
+const db = createDataSource(url, { poolSize: 4 });
+await db.initialize();
+const bus = new EventBus(url);
+await bus.start();
+
+class HangingBus extends EventBus {
+  override async publish(tx: EntityManager, event: LiaisonEvent): Promise<void> {
+    await bus.publish(tx, event);
+    if (event.kind === "notification") {
+      process.stdout.write("MID-JOB\n");
+      await new Promise(() => {});
+    }
+  }
+}
+
+const timers = new Timers(url, systemClock, { workers: true, pollingIntervalSeconds: 0.5, log: () => {} });
+const services: AppServices = {
+  db,
+  clock: systemClock,
+  bus: new HangingBus(url),
+  roster: organizationRoster,
+  timers,
+  statusPage: () => Promise.reject(new Error("not in a worker")),
+  incidentSnapshot: () => Promise.resolve(undefined),
+  invalidate: () => {},
+};
+const system = (): ServiceContext => ({ ...services, viewer: null, loaders: createLoaders(db, { cache: false }) });
+registerTimerHandlers(timers, system);
+await timers.start();
+process.stdout.write("READY\n");
