@@ -10,6 +10,18 @@ const Env = z.object({
   LIAISON_DATA_DIR: z.string().optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  /** Events API: events a minute per routing key, per API process. */
+  EVENTS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Comma-separated hosts (e.g. 127.0.0.1) that webhooks may target although private or loopback. */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 export type Env = z.infer<typeof Env>;
 

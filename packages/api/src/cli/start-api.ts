@@ -27,7 +27,18 @@ export async function startApi(config: Env): Promise<RunningApi> {
   await db.initialize();
   await migrate(db);
   if (config.ADMIN_TOKEN) await ensureAdminToken(db, config.ADMIN_TOKEN);
-  const app = await buildApp({ db, databaseUrl, production: config.NODE_ENV === "production" }, routes);
+  const app = await buildApp(
+    {
+      db,
+      databaseUrl,
+      production: config.NODE_ENV === "production",
+      settings: {
+        eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,
+        webhookAllowedHosts: config.WEBHOOK_ALLOWED_HOSTS,
+      },
+    },
+    routes,
+  );
   const url = await app.start(config.PORT, config.HOST);
   return {
     app,

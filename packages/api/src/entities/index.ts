@@ -16,6 +16,7 @@ import {
   ScheduleLayer,
   ScheduleOverride,
 } from "./oncall.entity.js";
+import { Alert, Integration, Service } from "./integration.entity.js";
 
 export const entities = [
   Organization,
@@ -38,4 +39,7 @@ export const entities = [
   EscalationPolicy,
   Escalation,
   EscalationPage,
+  Service,
+  Integration,
+  Alert,
 ];

@@ -8,6 +8,7 @@ import { StatusPageResolver } from "./resolvers/status-page.resolver.js";
 import { TicketResolver } from "./resolvers/ticket.resolver.js";
 import { NotificationResolver } from "./resolvers/notification.resolver.js";
 import { CadenceResolver } from "./resolvers/cadence.resolver.js";
+import { AlertResolver, ServiceResolver } from "./resolvers/integration.resolver.js";
 import {
   EscalationPageResolver,
   EscalationPolicyResolver,
@@ -38,6 +39,8 @@ export const resolvers = [
   UserManagerResolver,
   OrganizationOnCallResolver,
   CadenceResolver,
+  ServiceResolver,
+  AlertResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

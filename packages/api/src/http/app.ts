@@ -23,7 +23,14 @@ import { EventBus, type LiaisonEvent } from "../events/event-bus.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { aliasLimit, depthLimit } from "../graphql/limits.js";
 import { liaisonSchema } from "../graphql/schema.js";
-import { systemClock, type AppServices, type Clock, type ServiceContext } from "../services/context.js";
+import {
+  DEFAULT_SETTINGS,
+  systemClock,
+  type AppServices,
+  type AppSettings,
+  type Clock,
+  type ServiceContext,
+} from "../services/context.js";
 import { scheduleRoster, type LiaisonRoster } from "../services/liaison-roster.js";
 import { createLoaders } from "../services/loaders.js";
 import { StatusPageCache } from "../services/status-page.js";
@@ -40,6 +47,7 @@ export interface AppOptions {
   log?: (error: unknown) => void;
   /** Durable timers: background workers on by default; tests may run due jobs by hand instead. */
   timers?: Partial<TimerOptions>;
+  settings?: Partial<AppSettings>;
 }
 
 /** A plain HTTP route beside /graphql; returns false when it does not match. */
@@ -99,6 +107,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     bus,
     roster: options.roster ?? scheduleRoster(),
     timers,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
     statusPage: () => statusPageCache.get(),
     incidentSnapshot(event) {
       let snapshot = snapshots.get(event);

@@ -1,4 +1,6 @@
 import type { Route } from "./app.js";
+import { eventsApiRoute } from "./events-api.route.js";
 
 /** Plain HTTP endpoints served beside /graphql (calendar files, event intake, …). */
 export const routes: Route[] = [];
+routes.push(eventsApiRoute);

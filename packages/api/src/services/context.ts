@@ -12,6 +12,14 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+export interface AppSettings {
+  /** Events API: events a minute per routing key, per process. */
+  eventsRateLimitPerMinute: number;
+  /** Private or loopback hosts that webhooks may target anyway (tests use 127.0.0.1). */
+  webhookAllowedHosts: readonly string[];
+}
+export const DEFAULT_SETTINGS: AppSettings = { eventsRateLimitPerMinute: 120, webhookAllowedHosts: [] };
+
 /** Long-lived collaborators, shared by every request of one API process. */
 export interface AppServices {
   db: DataSource;
@@ -20,6 +28,7 @@ export interface AppServices {
   roster: LiaisonRoster;
   /** Durable deadlines (pg-boss): queued in the caller's transaction. */
   timers: Timers;
+  settings: AppSettings;
   /** The public status page, served from a cache that every change drops. */
   statusPage(): Promise<StatusPageData>;
   /** The incident as it is after `event`, loaded once however many subscribers want it. */

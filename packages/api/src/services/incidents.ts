@@ -161,38 +161,45 @@ async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promi
 }
 
 export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise<Incident> {
+  const input = parseInput(ReportIncidentInput(ctx.clock.now()), raw);
+  return finish(ctx, (tx) => reportIncidentIn(ctx, tx, input));
+}
+
+/** Reports an incident inside the caller's transaction (the Events API reports them from alerts). */
+export async function reportIncidentIn(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  input: z.infer<ReturnType<typeof ReportIncidentInput>>,
+): Promise<Incident> {
   const now = ctx.clock.now();
-  const input = parseInput(ReportIncidentInput(now), raw);
-  return finish(ctx, async (tx) => {
-    const components = await componentsOrFail(tx, input.componentIds, false);
-    const repo = tx.getRepository(Incident);
-    const incident = repo.create({
-      title: input.title,
-      description: input.description,
-      source: input.source,
-      severity: input.severity,
-      impact: PROVISIONAL_IMPACT[input.severity],
-      status: "INVESTIGATING",
-      reportedAt: input.reportedAt ?? now,
-      reportedById: ctx.viewer?.userId ?? null,
-      commanderId: null,
-      liaisonId: null,
-      bridgeUrl: null,
-      bridgeDialIn: null,
-      updateCount: 0,
-    });
-    if (isMajor(input.severity)) await mobilizeMajorIncident(ctx, tx, incident);
-    const saved = await repo.save(incident);
-    if (components.length)
-      await tx.query("INSERT INTO incident_component (incident_id, component_id) SELECT $1, unnest($2::uuid[])", [
-        saved.id,
-        components.map((c) => c.id),
-      ]);
-    await scheduleCadenceTimers(ctx, tx, saved.id);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: saved.id, visibility: "PUBLIC" });
-    await ctx.bus.publish(tx, { kind: "status-page" });
-    return repo.findOneByOrFail({ id: saved.id });
+  const components = await componentsOrFail(tx, input.componentIds, false);
+  const repo = tx.getRepository(Incident);
+  const incident = repo.create({
+    title: input.title,
+    description: input.description,
+    source: input.source,
+    severity: input.severity,
+    impact: PROVISIONAL_IMPACT[input.severity],
+    status: "INVESTIGATING",
+    reportedAt: input.reportedAt ?? now,
+    reportedById: ctx.viewer?.userId ?? null,
+    commanderId: null,
+    liaisonId: null,
+    bridgeUrl: null,
+    bridgeDialIn: null,
+    updateCount: 0,
   });
+  if (isMajor(input.severity)) await mobilizeMajorIncident(ctx, tx, incident);
+  const saved = await repo.save(incident);
+  if (components.length)
+    await tx.query("INSERT INTO incident_component (incident_id, component_id) SELECT $1, unnest($2::uuid[])", [
+      saved.id,
+      components.map((c) => c.id),
+    ]);
+  await scheduleCadenceTimers(ctx, tx, saved.id);
+  await ctx.bus.publish(tx, { kind: "incident", incidentId: saved.id, visibility: "PUBLIC" });
+  await ctx.bus.publish(tx, { kind: "status-page" });
+  return repo.findOneByOrFail({ id: saved.id });
 }
 
 export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {

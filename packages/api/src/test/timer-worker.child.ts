@@ -4,7 +4,7 @@ import "reflect-metadata";
 import type { EntityManager } from "typeorm";
 import { createDataSource } from "../db/data-source.js";
 import { EventBus, type LiaisonEvent } from "../events/event-bus.js";
-import { systemClock, type AppServices, type ServiceContext } from "../services/context.js";
+import { DEFAULT_SETTINGS, systemClock, type AppServices, type ServiceContext } from "../services/context.js";
 import { organizationRoster } from "../services/liaison-roster.js";
 import { createLoaders } from "../services/loaders.js";
 import { registerTimerHandlers } from "../timers/handlers.js";
@@ -33,6 +33,7 @@ const services: AppServices = {
   bus: new HangingBus(url),
   roster: organizationRoster,
   timers,
+  settings: DEFAULT_SETTINGS,
   statusPage: () => Promise.reject(new Error("not in a worker")),
   incidentSnapshot: () => Promise.resolve(undefined),
   invalidate: () => {},

@@ -2,6 +2,7 @@ import { InitialSchema1767225600000 } from "./1767225600000-initial-schema.js";
 import { AddTicketsAndSlaPolicies1767484800000 } from "./1767484800000-add-tickets-and-sla-policies.js";
 import { AddDurableTimersAndNotifications1767484800001 } from "./1767484800001-add-durable-timers-and-notifications.js";
 import { AddOnCallAndEscalation1767484800002 } from "./1767484800002-add-on-call-and-escalation.js";
+import { AddServicesIntegrationsAndAlerts1767484800003 } from "./1767484800003-add-services-integrations-and-alerts.js";
 
 /** In order; each file is named for what it changes. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   AddTicketsAndSlaPolicies1767484800000,
   AddDurableTimersAndNotifications1767484800001,
   AddOnCallAndEscalation1767484800002,
+  AddServicesIntegrationsAndAlerts1767484800003,
 ];
