@@ -283,18 +283,22 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         return { viewer, services: context(viewer, { cacheLoaders: false }) } satisfies GraphQLContext;
       },
       onSubscribe(_ctx, _id, payload) {
+        // Parse and validation failures are the caller's: BAD_USER_INPUT, as over HTTP.
+        const badInput = (errors: readonly GraphQLError[]) =>
+          errors.map(
+            (e) =>
+              new GraphQLError(production ? e.message.replace(/ Did you mean .*$/, "") : e.message, {
+                extensions: { code: "BAD_USER_INPUT" },
+              }),
+          );
         let document;
         try {
           document = parse(payload.query);
         } catch (error) {
-          return mapErrors([error as GraphQLError]).map(
-            (e) => new GraphQLError(e.message, { extensions: e.extensions }),
-          );
+          return badInput([error as GraphQLError]);
         }
         const errors = validate(schema, document, wsRules);
-        if (errors.length > 0)
-          return mapErrors(errors).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
-        return undefined;
+        return errors.length > 0 ? badInput(errors) : undefined;
       },
       onNext(_ctx, _id, _payload, _args, result) {
         const r = result as ExecutionResult;

@@ -125,6 +125,7 @@ export async function startTestApi(
         connectionParams: token ? { authorization: `Bearer ${token}` } : {},
         retryAttempts: 0,
         lazy: false,
+        onNonLazyError: () => {},
       });
       clients.push(client);
       return client;
@@ -159,7 +160,10 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
         received.push(value as { data?: T; errors?: unknown[] });
         for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
       },
-      error: (error) => received.push({ errors: [error] }),
+      error: (error) => {
+        received.push({ errors: Array.isArray(error) ? error : [error] });
+        for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
+      },
       complete: () => {},
     },
   );
