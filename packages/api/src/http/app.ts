@@ -23,6 +23,7 @@ import { EventBus, type LiaisonEvent } from "../events/event-bus.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { aliasLimit, depthLimit } from "../graphql/limits.js";
 import { liaisonSchema } from "../graphql/schema.js";
+import { createSharedSubscribe } from "../graphql/shared-subscribe.js";
 import { systemClock, type AppServices, type Clock, type ServiceContext } from "../services/context.js";
 import { organizationRoster, type LiaisonRoster } from "../services/liaison-roster.js";
 import { createLoaders } from "../services/loaders.js";
@@ -267,6 +268,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const wsCleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null }>(
     {
       schema,
+      subscribe: createSharedSubscribe(),
       async onConnect(ctx) {
         const auth = ctx.connectionParams?.authorization;
         try {
