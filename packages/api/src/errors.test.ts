@@ -15,14 +15,23 @@ describe("the error mapper", () => {
   test("masks an unknown error as INTERNAL and logs the original", () => {
     const log = vi.fn();
     const boom = new Error("connection string postgres://secret@db leaked");
-    const formatted = formatError({ message: boom.message }, new GraphQLError(boom.message, { originalError: boom }), log);
+    const formatted = formatError(
+      { message: boom.message },
+      new GraphQLError(boom.message, { originalError: boom }),
+      log,
+    );
     expect(formatted).toEqual({ message: "Internal server error", extensions: { code: "INTERNAL" } });
     expect(log).toHaveBeenCalledWith(boom);
   });
 
   test("turns GraphQL's own input errors into BAD_USER_INPUT naming the variable path", () => {
-    const message = 'Variable "$input" got invalid value "SEV9" at "input.severity"; Value "SEV9" does not exist in "Severity" enum.';
-    const formatted = formatError({ message, extensions: { code: "BAD_USER_INPUT" } }, new GraphQLError(message), () => {});
+    const message =
+      'Variable "$input" got invalid value "SEV9" at "input.severity"; Value "SEV9" does not exist in "Severity" enum.';
+    const formatted = formatError(
+      { message, extensions: { code: "BAD_USER_INPUT" } },
+      new GraphQLError(message),
+      () => {},
+    );
     expect(formatted.extensions).toEqual({ code: "BAD_USER_INPUT", fields: { "input.input.severity": message } });
   });
 });
