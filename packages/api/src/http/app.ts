@@ -115,6 +115,10 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       responseCache.clear();
     },
   };
+  bus.onReconnect = () => {
+    authenticator.forget();
+    services.invalidate();
+  };
   bus.on((event: LiaisonEvent) => {
     if (event.kind === "tokens-revoked") authenticator.forget();
     if (event.kind === "incident" || event.kind === "status-page") services.invalidate();

@@ -110,3 +110,26 @@ test("a customer's subscription sees only public changes too", async () => {
   await sub.until(1);
   expect(JSON.stringify(sub.received)).not.toContain("between us");
 });
+
+test("subscriptions and caches survive a lost database connection", async () => {
+  const incident = await anIncident(api);
+  const baseline = api.app.services.bus.listenerCount();
+  const sub = collect<any>(api.ws(), INCIDENT_UPDATED, { id: incident.id });
+  await live(baseline + 1);
+  const listeners = () =>
+    api.sql<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()",
+    );
+  const before = await listeners();
+  expect(before.length).toBeGreaterThan(0);
+  await api.sql("SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid", [before.map((r) => r.pid)]);
+  for (let i = 0; ; i++) {
+    const now = await listeners();
+    if (now.length > 0 && now.every((r) => !before.some((b) => b.pid === r.pid))) break;
+    if (i > 200) throw new Error("the event bus did not reconnect");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  await postUpdate(api, incident.id, { status: "IDENTIFIED", message: "after the reconnect" });
+  await sub.until(1);
+  expect(sub.received[0]!.data.incidentUpdated.updates[0].message).toBe("after the reconnect");
+});
