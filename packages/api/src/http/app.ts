@@ -29,6 +29,7 @@ import { organizationRoster, type LiaisonRoster } from "../services/liaison-rost
 import { createLoaders } from "../services/loaders.js";
 import { StatusPageCache } from "../services/status-page.js";
 import { PublicResponseCache } from "./public-cache.js";
+import { RateLimiter } from "./rate-limiter.js";
 
 export interface AppOptions {
   db: DataSource;
@@ -37,6 +38,8 @@ export interface AppOptions {
   production?: boolean;
   roster?: LiaisonRoster;
   log?: (error: unknown) => void;
+  /** Per caller (token, or address when anonymous); answers served from the public cache are free. */
+  rateLimit?: { perSecond: number; burst: number } | null;
 }
 
 /** A plain HTTP route beside /graphql; returns false when it does not match. */
@@ -87,6 +90,9 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const statusPageCache = new StatusPageCache(db);
   const responseCache = new PublicResponseCache(() => clock.now().getTime());
   const authenticator = new Authenticator(db, () => clock.now().getTime());
+  const limiter = options.rateLimit
+    ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst, () => Date.now())
+    : null;
 
   const snapshots = new WeakMap<object, Promise<Incident | undefined>>();
   const services: AppServices = {
@@ -196,6 +202,23 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         {
           "www-authenticate": "Bearer",
         },
+      );
+      return;
+    }
+    const wait = limiter?.take(viewer ? `user:${viewer.userId}` : `ip:${req.socket.remoteAddress ?? "?"}`) ?? 0;
+    if (wait > 0) {
+      sendJson(
+        res,
+        429,
+        {
+          errors: [
+            {
+              message: `Too many requests; retry in ${wait} s`,
+              extensions: { code: "RATE_LIMITED", retryAfter: wait },
+            },
+          ],
+        },
+        { "retry-after": String(wait) },
       );
       return;
     }
