@@ -24,9 +24,12 @@ const ComponentIds = z
   .max(100)
   .refine((l) => new Set(l).size === l.length, "lists a component twice");
 
-const Window = z.object({ scheduledFor: z.coerce.date(), scheduledUntil: z.coerce.date() });
+interface Window {
+  scheduledFor: Date;
+  scheduledUntil: Date;
+}
 
-function checkWindow(window: z.infer<typeof Window>, now: Date, isNew: boolean): Record<string, string> | null {
+function checkWindow(window: Window, now: Date, isNew: boolean): Record<string, string> | null {
   const { scheduledFor, scheduledUntil } = window;
   if (scheduledUntil.getTime() <= scheduledFor.getTime())
     return { "input.scheduledUntil": "must be after scheduledFor" };
