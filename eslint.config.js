@@ -94,4 +94,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests start the API in-process to drive the site over HTTP, as a browser would.
+    files: ["packages/status-site/test/**/*.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
 );
