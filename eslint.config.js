@@ -99,4 +99,13 @@ export default tseslint.config(
     files: ["packages/status-site/test/**/*.ts"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // Plain Node scripts (benchmarks, build config) use Node's globals.
+    files: ["bench/**/*.mjs", "packages/*/*.mjs"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["process", "console", "setTimeout", "clearTimeout", "fetch", "Buffer", "URL"].map((g) => [g, "readonly"]),
+      ),
+    },
+  },
 );

@@ -47,7 +47,10 @@ function start(name, args, env) {
 async function waitFor(url, proc, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await fetch(url).then((r) => r.status === 200, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`${proc.name} did not become ready:\n${proc.output()}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -70,27 +73,63 @@ async function seed(api) {
   const ids = [];
   const groups = ["API", "Web", "Notifications", null];
   for (let i = 0; i < 12; i++) {
-    const { createComponent } = await gql(api, `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
-      i: { name: `Component ${i + 1}`, group: groups[i % 4], position: i, description: `Service number ${i + 1}` },
-    });
+    const { createComponent } = await gql(
+      api,
+      `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
+      {
+        i: { name: `Component ${i + 1}`, group: groups[i % 4], position: i, description: `Service number ${i + 1}` },
+      },
+    );
     ids.push(createComponent.id);
   }
   for (let n = 0; n < 6; n++) {
-    const { reportIncident } = await gql(api, `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`, {
-      i: { title: `Incident ${n + 1}: elevated error rates`, severity: n % 2 ? "SEV3" : "SEV2", componentIds: [ids[n]] },
-    });
+    const { reportIncident } = await gql(
+      api,
+      `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
+      {
+        i: {
+          title: `Incident ${n + 1}: elevated error rates`,
+          severity: n % 2 ? "SEV3" : "SEV2",
+          componentIds: [ids[n]],
+        },
+      },
+    );
     const post = (input) =>
-      gql(api, `mutation($id: ID!, $i: PostStatusUpdateInput!) { postStatusUpdate(incidentId: $id, input: $i) { id } }`, {
-        id: reportIncident.id,
-        i: input,
+      gql(
+        api,
+        `mutation($id: ID!, $i: PostStatusUpdateInput!) { postStatusUpdate(incidentId: $id, input: $i) { id } }`,
+        {
+          id: reportIncident.id,
+          i: input,
+        },
+      );
+    await post({
+      status: "INVESTIGATING",
+      message: "We are investigating elevated error rates.",
+      visibility: "PUBLIC",
+      componentStatuses: [{ componentId: ids[n], status: "PARTIAL_OUTAGE" }],
+    });
+    await post({
+      status: "IDENTIFIED",
+      message: "The cause has been identified and a fix is being deployed.",
+      visibility: "PUBLIC",
+    });
+    if (n > 1)
+      await post({
+        status: "RESOLVED",
+        message: "The fix is deployed and error rates are back to normal.",
+        visibility: "PUBLIC",
       });
-    await post({ status: "INVESTIGATING", message: "We are investigating elevated error rates.", visibility: "PUBLIC", componentStatuses: [{ componentId: ids[n], status: "PARTIAL_OUTAGE" }] });
-    await post({ status: "IDENTIFIED", message: "The cause has been identified and a fix is being deployed.", visibility: "PUBLIC" });
-    if (n > 1) await post({ status: "RESOLVED", message: "The fix is deployed and error rates are back to normal.", visibility: "PUBLIC" });
   }
   const from = Date.now() + 86_400_000;
   await gql(api, `mutation($i: CreateScheduledMaintenanceInput!) { createScheduledMaintenance(input: $i) { id } }`, {
-    i: { title: "Database upgrade", description: "Read-only for a few minutes.", componentIds: [ids[0], ids[1]], scheduledFor: new Date(from).toISOString(), scheduledUntil: new Date(from + 7_200_000).toISOString() },
+    i: {
+      title: "Database upgrade",
+      description: "Read-only for a few minutes.",
+      componentIds: [ids[0], ids[1]],
+      scheduledFor: new Date(from).toISOString(),
+      scheduledUntil: new Date(from + 7_200_000).toISOString(),
+    },
   });
 }
 
@@ -178,7 +217,12 @@ export default async function run() {
     const test = spawnSync(nginxBin, ["-t", "-c", conf, "-p", dir], { encoding: "utf8" });
     if (test.status !== 0) throw new Error(`nginx config rejected: ${test.stderr}`);
     const child = spawn(nginxBin, ["-c", conf, "-p", dir], { stdio: "ignore" });
-    nginx = { stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill("SIGQUIT")))) };
+    nginx = {
+      stop: () =>
+        new Promise((resolve) =>
+          child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill("SIGQUIT")),
+        ),
+    };
     const nginxUrl = `http://127.0.0.1:${nginxPort}`;
     await waitFor(`${nginxUrl}/index.html`, { name: "nginx", output: () => "" }, 10_000);
 
@@ -192,7 +236,9 @@ export default async function run() {
       rows.push({ label, size, s, n });
     }
 
-    console.log(`\nStatus site vs nginx (same bytes), ${CONNECTIONS} connections, ${DURATION_S} s each, nginx workers: ${process.env.BENCH_NGINX_WORKERS ?? "auto"}`);
+    console.log(
+      `\nStatus site vs nginx (same bytes), ${CONNECTIONS} connections, ${DURATION_S} s each, nginx workers: ${process.env.BENCH_NGINX_WORKERS ?? "auto"}`,
+    );
     let pass = true;
     for (const { label, size, s, n } of rows) {
       const share = s.rps / n.rps;

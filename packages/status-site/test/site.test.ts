@@ -178,7 +178,12 @@ describe("the Statuspage v2 JSON", () => {
     const all = await json("/api/v2/scheduled-maintenances.json");
     const [m] = all.scheduled_maintenances;
     expectIncidentShape(m, MAINTENANCE_KEYS);
-    expect(m).toMatchObject({ id: demo.maintenance, name: "Database upgrade", status: "scheduled", impact: "maintenance" });
+    expect(m).toMatchObject({
+      id: demo.maintenance,
+      name: "Database upgrade",
+      status: "scheduled",
+      impact: "maintenance",
+    });
     expect((await json("/api/v2/scheduled-maintenances/upcoming.json")).scheduled_maintenances).toHaveLength(1);
     expect((await json("/api/v2/scheduled-maintenances/active.json")).scheduled_maintenances).toHaveLength(0);
 

@@ -117,7 +117,11 @@ export async function seedDemo(api: TestApi) {
     visibility: "PUBLIC",
     componentStatuses: [{ componentId: rest, status: "DEGRADED_PERFORMANCE" }],
   });
-  await post(open, { status: "INVESTIGATING", message: "Internal note: paging the database team.", visibility: "INTERNAL" });
+  await post(open, {
+    status: "INVESTIGATING",
+    message: "Internal note: paging the database team.",
+    visibility: "INTERNAL",
+  });
   const from = Date.now() + 86_400_000;
   const maintenance = (
     await api.must(

@@ -3,7 +3,11 @@ import { config } from "./config.js";
 
 export class ApiUnavailableError extends Error {}
 
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}, timeoutMs = 10_000): Promise<T> {
+export async function graphql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = 10_000,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${config.apiUrl}/graphql`, {

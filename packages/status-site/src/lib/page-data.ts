@@ -12,7 +12,8 @@ export async function readyStore(request: Request): Promise<Date | undefined> {
   return after;
 }
 
-export type ComponentBlock = { kind: "component"; component: Component } | { kind: "group"; name: string; members: Component[] };
+export type ComponentBlock =
+  { kind: "component"; component: Component } | { kind: "group"; name: string; members: Component[] };
 
 /** Components in page order, a group standing where its first member would. */
 export function componentBlocks(components: Component[]): ComponentBlock[] {

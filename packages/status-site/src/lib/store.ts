@@ -123,10 +123,7 @@ export class StatusStore {
   }
 
   async maintenance(id: string, after?: Date): Promise<Fetched<Maintenance> | null> {
-    const known = this.fromSnapshot(id, after, (s) => [
-      ...s.statusPage.scheduledMaintenances,
-      ...s.recentMaintenances,
-    ]);
+    const known = this.fromSnapshot(id, after, (s) => [...s.statusPage.scheduledMaintenances, ...s.recentMaintenances]);
     if (known) return known;
     return this.cached(`maintenance:${id}`, after, async () => {
       const data = await graphql<{ scheduledMaintenance: Maintenance | null }>(MAINTENANCE_QUERY, { id });
@@ -166,7 +163,7 @@ export class StatusStore {
     key: string,
     after: Date | undefined,
     load: () => Promise<T>,
-  ): Promise<Fetched<T> | null> {
+  ): Promise<Fetched<NonNullable<T>> | null> {
     const entry = this.entries.get(key) as Entry<T> | undefined;
     const recentEnough = (e: Entry<T>) =>
       !after || (e.value !== null && "updatedAt" in e.value && Date.parse(e.value.updatedAt) >= after.getTime());
@@ -193,8 +190,10 @@ export class StatusStore {
     }
   }
 
-  private visible<T>(entry: Entry<T>): Fetched<T> | null {
-    return entry.value === null ? null : { value: entry.value, fetchedAt: entry.fetchedAt };
+  private visible<T>(entry: Entry<T>): Fetched<NonNullable<T>> | null {
+    return entry.value === null || entry.value === undefined
+      ? null
+      : { value: entry.value as NonNullable<T>, fetchedAt: entry.fetchedAt };
   }
 
   private async loop(): Promise<void> {

@@ -1,10 +1,6 @@
 // The shapes the site reads from the API (anonymous: public data only).
 export type ComponentStatus =
-  | "OPERATIONAL"
-  | "DEGRADED_PERFORMANCE"
-  | "PARTIAL_OUTAGE"
-  | "MAJOR_OUTAGE"
-  | "UNDER_MAINTENANCE";
+  "OPERATIONAL" | "DEGRADED_PERFORMANCE" | "PARTIAL_OUTAGE" | "MAJOR_OUTAGE" | "UNDER_MAINTENANCE";
 export type Indicator = "NONE" | "MINOR" | "MAJOR" | "CRITICAL" | "MAINTENANCE";
 export type IncidentStatus = "INVESTIGATING" | "IDENTIFIED" | "MONITORING" | "RESOLVED";
 export type Impact = "NONE" | "MINOR" | "MAJOR" | "CRITICAL";

@@ -42,7 +42,7 @@ function send(req: IncomingMessage, res: ServerResponse, response: HotResponse):
   if (notModified(req.headers["if-none-match"], variant.etag)) {
     res.writeHead(304, {
       etag: variant.etag,
-      "cache-control": variant.headers["cache-control"]!,
+      "cache-control": String(variant.headers["cache-control"]),
       vary: "accept-encoding",
     });
     res.end();
