@@ -3,27 +3,15 @@
 // Needs `pnpm build` (packages/*/dist) and nginx (Debian package `nginx`). Targets: ≥ 50% of nginx, p99 ≤ 20 ms.
 import { spawn, spawnSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
+import { benchDatabase, fmt, freePort, load, root, startApiProcess } from "./lib.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const CONNECTIONS = 50;
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const ADMIN_TOKEN = "bench-admin-token-0123456789";
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const NGINX_WORKERS = process.env.BENCH_NGINX_WORKERS ?? "auto";
 
 function start(name, args, env) {
   const merged = { ...process.env, ...env };
@@ -57,19 +45,8 @@ async function waitFor(url, proc, timeoutMs = 120_000) {
   }
 }
 
-async function gql(api, query, variables = {}) {
-  const res = await fetch(`${api}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 /** A realistic page: 12 components in groups, a few incidents with updates, maintenance. */
-async function seed(api) {
+async function seed({ gql }) {
   const ids = [];
   const groups = ["API", "Web", "Notifications", null];
   for (let i = 0; i < 12; i++) {
@@ -122,7 +99,7 @@ async function seed(api) {
       });
   }
   const from = Date.now() + 86_400_000;
-  await gql(api, `mutation($i: CreateScheduledMaintenanceInput!) { createScheduledMaintenance(input: $i) { id } }`, {
+  await gql(`mutation($i: CreateScheduledMaintenanceInput!) { createScheduledMaintenance(input: $i) { id } }`, {
     i: {
       title: "Database upgrade",
       description: "Read-only for a few minutes.",
@@ -135,7 +112,7 @@ async function seed(api) {
 
 function startNginx(dir, port) {
   const conf = join(dir, "nginx.conf");
-  const text = `worker_processes ${process.env.BENCH_NGINX_WORKERS ?? "auto"};
+  const text = `worker_processes ${NGINX_WORKERS};
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -160,8 +137,8 @@ http {
 }
 
 async function measure(url) {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+  await load({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
+  const r = await load({ url, connections: CONNECTIONS, duration: SECONDS });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, bytes: r.throughput.average };
 }
 
@@ -171,26 +148,17 @@ export default async function run() {
   for (const f of ["packages/api/dist/main.js", "packages/status-site/dist/server/entry.mjs"])
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run pnpm build first`);
 
-  const base = existsSync("/var/tmp") ? "/var/tmp" : undefined;
-  const dir = await mkdtemp(join(base ?? "/tmp", "liaison-bench-"));
-  await chmod(dir, 0o755); // embedded PostgreSQL and nginx workers run as other users
+  const dir = await mkdtemp(join(tmpdir(), "liaison-bench-nginx-"));
+  await chmod(dir, 0o755); // nginx workers run as another user
   const procs = [];
   let nginx = null;
+  let db = null;
+  let api = null;
   try {
-    const apiPort = await freePort();
-    const api = start("API", ["packages/api/dist/main.js"], {
-      PORT: String(apiPort),
-      HOST: "127.0.0.1",
-      ADMIN_TOKEN,
-      LIAISON_DATA_DIR: join(dir, "pgdata"),
-      EMBEDDED_PG_PORT: String(await freePort()),
-      // A throw-away embedded PostgreSQL unless BENCH_DATABASE_URL names a database to fill.
-      DATABASE_URL: process.env.BENCH_DATABASE_URL,
-    });
-    procs.push(api);
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitFor(`${apiUrl}/healthz`, api);
-    await seed(apiUrl);
+    db = await benchDatabase();
+    api = await startApiProcess(db.url);
+    const apiUrl = api.url;
+    await seed(api);
 
     const sitePort = await freePort();
     const siteUrl = `http://127.0.0.1:${sitePort}`;
@@ -237,7 +205,7 @@ export default async function run() {
     }
 
     console.log(
-      `\nStatus site vs nginx (same bytes), ${CONNECTIONS} connections, ${DURATION_S} s each, nginx workers: ${process.env.BENCH_NGINX_WORKERS ?? "auto"}`,
+      `\nStatus site vs nginx (same bytes), ${CONNECTIONS} connections, ${SECONDS} s each, nginx workers: ${NGINX_WORKERS}`,
     );
     let pass = true;
     for (const { label, size, s, n } of rows) {
@@ -245,8 +213,8 @@ export default async function run() {
       const ok = share >= 0.5 && s.p99 <= 20 && s.errors === 0;
       pass &&= ok;
       console.log(
-        `${label} (${(size / 1024).toFixed(1)} KiB): site ${Math.round(s.rps)} req/s, p99 ${s.p99} ms | ` +
-          `nginx ${Math.round(n.rps)} req/s, p99 ${n.p99} ms | site = ${(share * 100).toFixed(0)}% of nginx ` +
+        `${label} (${fmt(size / 1024, 1)} KiB): site ${fmt(s.rps)} req/s, p99 ${s.p99} ms | ` +
+          `nginx ${fmt(n.rps)} req/s, p99 ${n.p99} ms | site = ${fmt(share * 100)}% of nginx ` +
           `${ok ? "(target met)" : "(TARGET MISSED: ≥ 50% of nginx, p99 ≤ 20 ms)"}${s.errors ? `, ${s.errors} errors` : ""}`,
       );
     }
@@ -254,6 +222,8 @@ export default async function run() {
   } finally {
     await nginx?.stop();
     for (const p of procs.reverse()) await p.stop();
+    await api?.stop();
+    await db?.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ const Env = z.object({
   DATABASE_URL: z.url().optional(),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   LIAISON_DATA_DIR: z.string().optional(),
+  SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });

@@ -23,6 +23,7 @@ import { EventBus, type LiaisonEvent } from "../events/event-bus.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { aliasLimit, depthLimit } from "../graphql/limits.js";
 import { liaisonSchema } from "../graphql/schema.js";
+import { createSharedSubscribe } from "../graphql/shared-subscribe.js";
 import { systemClock, type AppServices, type Clock, type ServiceContext } from "../services/context.js";
 import { organizationRoster, type LiaisonRoster } from "../services/liaison-roster.js";
 import { createLoaders } from "../services/loaders.js";
@@ -113,6 +114,10 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       statusPageCache.invalidate();
       responseCache.clear();
     },
+  };
+  bus.onReconnect = () => {
+    authenticator.forget();
+    services.invalidate();
   };
   bus.on((event: LiaisonEvent) => {
     if (event.kind === "tokens-revoked") authenticator.forget();
@@ -267,6 +272,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const wsCleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null }>(
     {
       schema,
+      subscribe: createSharedSubscribe(),
       async onConnect(ctx) {
         const auth = ctx.connectionParams?.authorization;
         try {
@@ -283,18 +289,22 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         return { viewer, services: context(viewer, { cacheLoaders: false }) } satisfies GraphQLContext;
       },
       onSubscribe(_ctx, _id, payload) {
+        // Parse and validation failures are the caller's: BAD_USER_INPUT, as over HTTP.
+        const badInput = (errors: readonly GraphQLError[]) =>
+          errors.map(
+            (e) =>
+              new GraphQLError(production ? e.message.replace(/ Did you mean .*$/, "") : e.message, {
+                extensions: { code: "BAD_USER_INPUT" },
+              }),
+          );
         let document;
         try {
           document = parse(payload.query);
         } catch (error) {
-          return mapErrors([error as GraphQLError]).map(
-            (e) => new GraphQLError(e.message, { extensions: e.extensions }),
-          );
+          return badInput([error as GraphQLError]);
         }
         const errors = validate(schema, document, wsRules);
-        if (errors.length > 0)
-          return mapErrors(errors).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
-        return undefined;
+        return errors.length > 0 ? badInput(errors) : undefined;
       },
       onNext(_ctx, _id, _payload, _args, result) {
         const r = result as ExecutionResult;
