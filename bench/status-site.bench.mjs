@@ -50,36 +50,24 @@ async function seed({ gql }) {
   const ids = [];
   const groups = ["API", "Web", "Notifications", null];
   for (let i = 0; i < 12; i++) {
-    const { createComponent } = await gql(
-      api,
-      `mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`,
-      {
-        i: { name: `Component ${i + 1}`, group: groups[i % 4], position: i, description: `Service number ${i + 1}` },
-      },
-    );
+    const { createComponent } = await gql(`mutation($i: CreateComponentInput!) { createComponent(input: $i) { id } }`, {
+      i: { name: `Component ${i + 1}`, group: groups[i % 4], position: i, description: `Service number ${i + 1}` },
+    });
     ids.push(createComponent.id);
   }
   for (let n = 0; n < 6; n++) {
-    const { reportIncident } = await gql(
-      api,
-      `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-      {
-        i: {
-          title: `Incident ${n + 1}: elevated error rates`,
-          severity: n % 2 ? "SEV3" : "SEV2",
-          componentIds: [ids[n]],
-        },
+    const { reportIncident } = await gql(`mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`, {
+      i: {
+        title: `Incident ${n + 1}: elevated error rates`,
+        severity: n % 2 ? "SEV3" : "SEV2",
+        componentIds: [ids[n]],
       },
-    );
+    });
     const post = (input) =>
-      gql(
-        api,
-        `mutation($id: ID!, $i: PostStatusUpdateInput!) { postStatusUpdate(incidentId: $id, input: $i) { id } }`,
-        {
-          id: reportIncident.id,
-          i: input,
-        },
-      );
+      gql(`mutation($id: ID!, $i: PostStatusUpdateInput!) { postStatusUpdate(incidentId: $id, input: $i) { id } }`, {
+        id: reportIncident.id,
+        i: input,
+      });
     await post({
       status: "INVESTIGATING",
       message: "We are investigating elevated error rates.",
