@@ -8,12 +8,12 @@ export function dayKind(day: UptimeDay): DayKind {
   if (day.majorOutageMs > 0) return "major";
   if (day.partialOutageMs > 0) return "partial";
   if (day.degradedMs > 0) return "degraded";
-  return "ok";
+  return day.maintenanceMs > 0 ? "maintenance" : "ok";
 }
 
 export const DAY_KIND_LABEL: Record<DayKind, string> = {
   "no-data": "No data",
-  maintenance: "Maintenance only",
+  maintenance: "Scheduled maintenance",
   ok: "No incidents",
   degraded: "Degraded performance",
   partial: "Partial outage",
