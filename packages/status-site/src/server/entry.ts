@@ -35,7 +35,11 @@ async function rebuild(): Promise<void> {
   if (mine === generation) hot = next;
 }
 
-store.onChange(() => void rebuild());
+// Every snapshot (or change of reachability) is rendered once; requests that wait for a change await it.
+let lastRebuild: Promise<void> = Promise.resolve();
+store.onChange(() => {
+  lastRebuild = rebuild();
+});
 
 function send(req: IncomingMessage, res: ServerResponse, response: HotResponse): void {
   const variant = pickVariant(response, req.headers["accept-encoding"]);
@@ -79,7 +83,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       const at = new Date(after);
       if (!Number.isNaN(at.getTime()) && at.getTime() <= Date.now() + 60_000) {
         await store.snapshotAfter(at);
-        await rebuild();
+        await lastRebuild;
       }
     }
     const ready = hot.get(path);
