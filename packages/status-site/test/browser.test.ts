@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApi, type TestApi } from "../../api/src/test/harness.js";
-import { seedDemo, startSite, type RunningSite } from "./support.js";
+import { eventually, seedDemo, startSiteFor, type RunningSite } from "./support.js";
 
 let api: TestApi;
 let site: RunningSite;
@@ -11,7 +11,7 @@ let demo: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
   api = await startTestApi();
   demo = await seedDemo(api);
-  site = await startSite(api.url);
+  site = await startSiteFor(api);
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--no-first-run"],
@@ -26,8 +26,16 @@ afterAll(async () => {
 async function open(path: string, options: { timezoneId?: string; javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({ timezoneId: options.timezoneId ?? "UTC", ...options });
   const page = await context.newPage();
+  const listenersBefore = api.app.services.bus.listenerCount();
   const response = await page.goto(`${site.url}${path}`);
-  return { page, response, close: () => context.close() };
+  const close = async () => {
+    await context.close();
+    // The page's subscription ends on the server too, so the next test counts from a clean slate.
+    await eventually(async () => {
+      if (api.app.services.bus.listenerCount() > listenersBefore) throw new Error("still subscribed");
+    });
+  };
+  return { page, response, listenersBefore, close };
 }
 
 /** Marks the document so that a reload would be noticed. */
@@ -37,14 +45,18 @@ async function markLoaded(page: Page) {
 const stillFirstLoad = (page: Page) =>
   page.evaluate(() => (window as unknown as { __loaded?: string }).__loaded === "first load");
 
-async function live(page: Page) {
+/** The page's subscription is connected and registered with the API: changes from now on reach it. */
+async function live(page: Page, listenersBefore: number) {
   await page.waitForFunction(() => document.body.dataset["liveState"] === "on", undefined, { timeout: 10_000 });
+  await eventually(async () => {
+    if (api.app.services.bus.listenerCount() <= listenersBefore) throw new Error("not subscribed yet");
+  });
 }
 
 describe("live updates", () => {
   test("a public update appears on the home page without a reload", async () => {
-    const { page, close } = await open("/");
-    await live(page);
+    const { page, listenersBefore, close } = await open("/");
+    await live(page, listenersBefore);
     await markLoaded(page);
     expect(await page.locator("#overall").textContent()).toBe("Partial System Outage");
     await demo.post(demo.open, {
@@ -60,8 +72,8 @@ describe("live updates", () => {
   });
 
   test("an incident page follows its incident without a reload, times in the reader's zone", async () => {
-    const { page, close } = await open(`/incidents/${demo.open}`, { timezoneId: "Asia/Tokyo" });
-    await live(page);
+    const { page, listenersBefore, close } = await open(`/incidents/${demo.open}`, { timezoneId: "Asia/Tokyo" });
+    await live(page, listenersBefore);
     await markLoaded(page);
     const times = await page.locator("main time").allTextContents();
     expect(times.length).toBeGreaterThan(0);

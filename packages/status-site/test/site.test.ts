@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApi, type TestApi } from "../../api/src/test/harness.js";
-import { eventually, seedDemo, startSite, type RunningSite } from "./support.js";
+import { eventually, seedDemo, startSiteFor, type RunningSite } from "./support.js";
 
 let api: TestApi;
 let site: RunningSite;
@@ -11,7 +11,7 @@ let demo: Awaited<ReturnType<typeof seedDemo>>;
 beforeAll(async () => {
   api = await startTestApi();
   demo = await seedDemo(api);
-  site = await startSite(api.url);
+  site = await startSiteFor(api);
 });
 afterAll(async () => {
   await site?.stop();

@@ -22,6 +22,16 @@ export interface RunningSite {
   stop(): Promise<void>;
 }
 
+/** The built site, subscribed to `api`'s changes: tests may change things as soon as this resolves. */
+export async function startSiteFor(api: TestApi, env: Record<string, string> = {}): Promise<RunningSite> {
+  const baseline = api.app.services.bus.listenerCount();
+  const site = await startSite(api.url, env);
+  await eventually(async () => {
+    if (api.app.services.bus.listenerCount() <= baseline) throw new Error("the site has not subscribed yet");
+  }, 20_000);
+  return site;
+}
+
 /** The built site (`node dist/server/entry.mjs`), on a free port, reading the API at `apiUrl`. */
 export async function startSite(apiUrl: string, env: Record<string, string> = {}): Promise<RunningSite> {
   const port = await freePort();
