@@ -99,4 +99,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests start the API in-process to drive the site over HTTP, as a browser would.
+    files: ["packages/status-site/test/**/*.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // Plain Node scripts (benchmarks, build config) use Node's globals.
+    files: ["bench/**/*.mjs", "packages/*/*.mjs"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["process", "console", "setTimeout", "clearTimeout", "fetch", "Buffer", "URL"].map((g) => [g, "readonly"]),
+      ),
+    },
+  },
 );

@@ -6,6 +6,11 @@ import type { ServiceContext } from "../services/context.js";
 import { assessImpact, postStatusUpdate, publishIncidentReport, reportIncident } from "../services/incidents.js";
 import { updateOrganization } from "../services/organization.js";
 import { createUser } from "../services/users.js";
+import {
+  completeScheduledMaintenance,
+  createScheduledMaintenance,
+  startScheduledMaintenance,
+} from "../services/scheduled-maintenance.js";
 
 /** Fixed, documented demo credentials: printed at every start, stored hashed like any other. */
 export const DEMO_TOKENS: Record<Role, string> = {
@@ -135,6 +140,32 @@ export async function seedDemo(app: App): Promise<boolean> {
     visibility: "PUBLIC",
     message: "Some API requests in us-east are failing. We are investigating.",
     componentStatuses: [{ componentId: components["API"]!, status: "DEGRADED_PERFORMANCE" }],
+  });
+
+  // Maintenance: one done two days ago (left out of uptime), one announced for tomorrow.
+  const twoDaysAgo = new Date(now.getTime() - 2 * 24 * HOUR);
+  const done = await createScheduledMaintenance(as({ userId: responder.id, role: "RESPONDER" }, twoDaysAgo), {
+    title: "Email relay upgrade",
+    description: "We are upgrading our email relays. Some emails may be delayed by a few minutes.",
+    componentIds: [components["Email"]],
+    scheduledFor: new Date(twoDaysAgo.getTime() + HOUR),
+    scheduledUntil: new Date(twoDaysAgo.getTime() + 2 * HOUR),
+  });
+  await startScheduledMaintenance(
+    as({ userId: responder.id, role: "RESPONDER" }, new Date(twoDaysAgo.getTime() + HOUR)),
+    done.id,
+  );
+  await completeScheduledMaintenance(
+    as({ userId: responder.id, role: "RESPONDER" }, new Date(twoDaysAgo.getTime() + 100 * MIN)),
+    done.id,
+  );
+  const tomorrow = new Date(now.getTime() + 24 * HOUR);
+  await createScheduledMaintenance(ctx, {
+    title: "Database failover test",
+    description: "The dashboard may be read-only for up to five minutes while we test database failover.",
+    componentIds: [components["Web Dashboard"]],
+    scheduledFor: tomorrow,
+    scheduledUntil: new Date(tomorrow.getTime() + HOUR),
   });
   return true;
 }

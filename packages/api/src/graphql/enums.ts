@@ -8,6 +8,7 @@ import {
   SEVERITIES,
   STATUS_INDICATORS,
   UPDATE_VISIBILITIES,
+  MAINTENANCE_STATUSES,
 } from "@liaison/domain";
 
 export const ROLES = ["ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
@@ -37,3 +38,4 @@ export const ComponentStatusEnum = graphqlEnum(COMPONENT_STATUSES, "ComponentSta
 export const StatusIndicatorEnum = graphqlEnum(STATUS_INDICATORS, "StatusIndicator");
 export const IncidentSourceEnum = graphqlEnum(INCIDENT_SOURCES, "IncidentSource");
 export const IncidentRoleEnum = graphqlEnum(INCIDENT_ROLES, "IncidentRole");
+export const MaintenanceStatusEnum = graphqlEnum(MAINTENANCE_STATUSES, "MaintenanceStatus");

@@ -5,6 +5,7 @@ import { authChecker } from "./auth.js";
 import { ComponentResolver, OrganizationResolver, UserResolver } from "./resolvers/admin.resolver.js";
 import { IncidentResolver } from "./resolvers/incident.resolver.js";
 import { StatusPageResolver } from "./resolvers/status-page.resolver.js";
+import { ComponentUptimeResolver, ScheduledMaintenanceResolver } from "./resolvers/scheduled-maintenance.resolver.js";
 
 export const resolvers = [
   OrganizationResolver,
@@ -12,6 +13,8 @@ export const resolvers = [
   ComponentResolver,
   IncidentResolver,
   StatusPageResolver,
+  ScheduledMaintenanceResolver,
+  ComponentUptimeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -210,6 +210,8 @@ export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: u
       incident.severity = input.severity;
     }
     if (raised) await mobilizeMajorIncident(ctx, tx, incident);
+    // TypeORM leaves updated_at alone on save: readers (status page, feeds, live pages) rely on it moving.
+    incident.updatedAt = ctx.clock.now();
     const saved = await tx.getRepository(Incident).save(incident);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
     await ctx.bus.publish(tx, { kind: "status-page" });
@@ -241,6 +243,7 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
       authorId: ctx.viewer?.userId ?? null,
       createdAt: now,
     });
+    incident.updatedAt = now;
     const saved = await tx.getRepository(Incident).save(incident);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
     await ctx.bus.publish(tx, { kind: "status-page" });
@@ -276,6 +279,7 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
     incident.status = input.status;
     if (input.visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
     if (input.status === "RESOLVED") incident.resolvedAt = now;
+    incident.updatedAt = now;
     await tx.getRepository(Incident).save(incident);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: input.visibility });
     if (input.visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
