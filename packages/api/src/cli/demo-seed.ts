@@ -70,7 +70,12 @@ export async function seedDemo(app: App): Promise<boolean> {
     ["Delivery", ["Notifications", "Webhooks", "Email"]],
   ] as const) {
     for (const name of names) {
-      const c = await createComponent(ctx, { name, group, position: position++, description: `${name} service` });
+      // Components that have been watched for 90 days give the uptime bars a history to show.
+      const since = as(
+        { userId: admin.id, role: "ADMIN" },
+        new Date(app.services.clock.now().getTime() - 90 * 24 * HOUR),
+      );
+      const c = await createComponent(since, { name, group, position: position++, description: `${name} service` });
       components[name] = c.id;
     }
   }
