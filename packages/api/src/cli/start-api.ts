@@ -27,11 +27,15 @@ export async function startApi(config: Env): Promise<RunningApi> {
   await db.initialize();
   await migrate(db);
   if (config.ADMIN_TOKEN) await ensureAdminToken(db, config.ADMIN_TOKEN);
+  const production = config.NODE_ENV === "production";
+  const perSecond = config.RATE_LIMIT_PER_SECOND ?? (production ? 50 : 0);
+  const rateLimit = perSecond > 0 ? { perSecond, burst: config.RATE_LIMIT_BURST } : null;
   const app = await buildApp(
     {
       db,
       databaseUrl,
-      production: config.NODE_ENV === "production",
+      production,
+      rateLimit,
       settings: {
         eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,
         webhookAllowedHosts: config.WEBHOOK_ALLOWED_HOSTS,

@@ -17,6 +17,7 @@ import {
   ScheduleOverride,
 } from "./oncall.entity.js";
 import { Alert, Integration, Service } from "./integration.entity.js";
+import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
 
 export const entities = [
   Organization,
@@ -42,4 +43,6 @@ export const entities = [
   Service,
   Integration,
   Alert,
+  ScheduledMaintenance,
+  ScheduledMaintenanceUpdate,
 ];

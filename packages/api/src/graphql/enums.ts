@@ -10,6 +10,7 @@ import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   UPDATE_VISIBILITIES,
+  MAINTENANCE_STATUSES,
 } from "@liaison/domain";
 
 export const ROLES = ["ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
@@ -39,6 +40,7 @@ export const ComponentStatusEnum = graphqlEnum(COMPONENT_STATUSES, "ComponentSta
 export const StatusIndicatorEnum = graphqlEnum(STATUS_INDICATORS, "StatusIndicator");
 export const IncidentSourceEnum = graphqlEnum(INCIDENT_SOURCES, "IncidentSource");
 export const IncidentRoleEnum = graphqlEnum(INCIDENT_ROLES, "IncidentRole");
+export const MaintenanceStatusEnum = graphqlEnum(MAINTENANCE_STATUSES, "MaintenanceStatus");
 
 // Support tickets, on-call and escalation.
 export const TICKET_SOURCES = ["PORTAL", "EMAIL", "PHONE", "EVENTS_API"] as const;

@@ -20,6 +20,7 @@ import {
   TicketEscalationResolver,
   UserManagerResolver,
 } from "./resolvers/oncall.resolver.js";
+import { ComponentUptimeResolver, ScheduledMaintenanceResolver } from "./resolvers/scheduled-maintenance.resolver.js";
 
 export const resolvers = [
   OrganizationResolver,
@@ -41,6 +42,8 @@ export const resolvers = [
   CadenceResolver,
   ServiceResolver,
   AlertResolver,
+  ScheduledMaintenanceResolver,
+  ComponentUptimeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { anAccount, aUser, MINUTE } from "./factories.js";
+import { anAccount, aMember, MINUTE } from "./support-factories.js";
 import { startTestApi, type TestApi } from "./harness.js";
 
 let api: TestApi;
@@ -9,9 +9,9 @@ let commander: { id: string; token: string };
 let manager: { id: string; token: string };
 beforeAll(async () => {
   api = await startTestApi({ timers: { workers: false } });
-  liaison = await aUser(api, "SUPPORT_AGENT");
-  commander = await aUser(api, "RESPONDER");
-  manager = await aUser(api, "RESPONDER");
+  liaison = await aMember(api, "SUPPORT_AGENT");
+  commander = await aMember(api, "RESPONDER");
+  manager = await aMember(api, "RESPONDER");
   await api.must(`mutation($u: ID!, $m: ID) { setUserManager(userId: $u, managerId: $m) { id } }`, {
     u: commander.id,
     m: manager.id,
@@ -190,7 +190,7 @@ describe("compliance", () => {
 describe("customers of linked tickets", () => {
   test("hear the incident's public updates, not its internal notes", async () => {
     const account = await anAccount(api);
-    const customer = await aUser(api, "CUSTOMER", { accountId: account.id });
+    const customer = await aMember(api, "CUSTOMER", { accountId: account.id });
     const incident = await majorIncident();
     const ticket = (
       await api.must(

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { anAccount, aUser } from "./factories.js";
+import { anAccount, aMember } from "./support-factories.js";
 import { startTestApi, type TestApi } from "./harness.js";
 
 let api: TestApi;
@@ -22,7 +22,7 @@ async function enqueue(body: unknown) {
 }
 
 async function integration(options: Record<string, unknown> = {}) {
-  const agent = await aUser(api, "SUPPORT_AGENT");
+  const agent = await aMember(api, "SUPPORT_AGENT");
   const rota = (
     await api.must(`mutation($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }`, {
       input: {

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { anAccount, aUser, MINUTE } from "./factories.js";
+import { anAccount, aMember, MINUTE } from "./support-factories.js";
 import { startTestApi, type TestApi } from "./harness.js";
 
 let api: TestApi;
@@ -43,9 +43,9 @@ async function pages(token: string) {
 describe("schedules", () => {
   test("weekly rotation, business-hours restriction in the schedule's time zone, and overrides", async () => {
     const [a, b, c] = [
-      await aUser(api, "SUPPORT_AGENT"),
-      await aUser(api, "SUPPORT_AGENT"),
-      await aUser(api, "SUPPORT_AGENT"),
+      await aMember(api, "SUPPORT_AGENT"),
+      await aMember(api, "SUPPORT_AGENT"),
+      await aMember(api, "SUPPORT_AGENT"),
     ];
     const s = await schedule(
       "Berlin support",
@@ -78,7 +78,7 @@ describe("schedules", () => {
   });
 
   test("bad schedules, overrides for unknown schedules and manager cycles change nothing", async () => {
-    const a = await aUser(api, "SUPPORT_AGENT");
+    const a = await aMember(api, "SUPPORT_AGENT");
     const before = await countRows("oncall_schedule");
     const bad = await api.gql(`mutation($input: CreateScheduleInput!) { createSchedule(input: $input) { id } }`, {
       input: {
@@ -103,7 +103,7 @@ describe("schedules", () => {
       { u: a.id },
     );
     expect(unknown.errors?.[0]?.extensions.code).toBe("NOT_FOUND");
-    const m = await aUser(api, "SUPPORT_AGENT");
+    const m = await aMember(api, "SUPPORT_AGENT");
     await api.must(`mutation($u: ID!, $m: ID) { setUserManager(userId: $u, managerId: $m) { manager { id } } }`, {
       u: a.id,
       m: m.id,
@@ -122,8 +122,8 @@ describe("schedules", () => {
 
 describe("escalation", () => {
   async function setup(repeats = 0) {
-    const agent = await aUser(api, "SUPPORT_AGENT");
-    const manager = await aUser(api, "SUPPORT_AGENT", { name: "Support manager" });
+    const agent = await aMember(api, "SUPPORT_AGENT");
+    const manager = await aMember(api, "SUPPORT_AGENT", { name: "Support manager" });
     await api.must(`mutation($u: ID!, $m: ID) { setUserManager(userId: $u, managerId: $m) { id } }`, {
       u: agent.id,
       m: manager.id,
@@ -230,7 +230,7 @@ describe("escalation", () => {
 
 describe("the liaison schedule", () => {
   test("a major incident's liaison is whoever the organization's liaison schedule has on call", async () => {
-    const [day, cover] = [await aUser(api, "SUPPORT_AGENT"), await aUser(api, "SUPPORT_AGENT")];
+    const [day, cover] = [await aMember(api, "SUPPORT_AGENT"), await aMember(api, "SUPPORT_AGENT")];
     const s = await schedule("Customer liaisons", [
       { name: "Always", start: "2025-01-01T00:00:00Z", rotationTurnLengthSeconds: WEEK, userIds: [day.id] },
     ]);

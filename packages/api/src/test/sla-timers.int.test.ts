@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { anAccount, aUser, HOUR, MINUTE } from "./factories.js";
+import { anAccount, aMember, HOUR, MINUTE } from "./support-factories.js";
 import { collect, startTestApi, waitFor, type TestApi } from "./harness.js";
 
 let api: TestApi;
@@ -31,7 +31,7 @@ async function myNotifications(token: string) {
 
 describe("SLA warnings and breaches", () => {
   test("the owner is warned at their lead times, then told of the breach, each exactly once", async () => {
-    const agent = await aUser(api, "SUPPORT_AGENT");
+    const agent = await aMember(api, "SUPPORT_AGENT");
     await api.must(
       `mutation { updateNotificationPreferences(input: { channels: [IN_APP], leadMinutes: [10, 30] }) { leadMinutes channels } }`,
       {},
@@ -66,7 +66,7 @@ describe("SLA warnings and breaches", () => {
   });
 
   test("a ticket answered in time is never warned about nor breached", async () => {
-    const agent = await aUser(api, "SUPPORT_AGENT");
+    const agent = await aMember(api, "SUPPORT_AGENT");
     const ticket = await openAssigned(agent.id, "P2");
     api.clock.advance(20 * MINUTE);
     await api.must(
@@ -80,7 +80,7 @@ describe("SLA warnings and breaches", () => {
   });
 
   test("reassigning warns the new owner, not the old one", async () => {
-    const [first, second] = [await aUser(api, "SUPPORT_AGENT"), await aUser(api, "SUPPORT_AGENT")];
+    const [first, second] = [await aMember(api, "SUPPORT_AGENT"), await aMember(api, "SUPPORT_AGENT")];
     const ticket = await openAssigned(first.id);
     await api.must(`mutation($id: ID!, $a: ID) { updateTicket(ticketId: $id, input: { assigneeId: $a }) { id } }`, {
       id: ticket.id,
@@ -95,8 +95,8 @@ describe("SLA warnings and breaches", () => {
 
 describe("notifications", () => {
   test("only the recipient acknowledges, once; bad preferences change nothing", async () => {
-    const agent = await aUser(api, "SUPPORT_AGENT");
-    const other = await aUser(api, "SUPPORT_AGENT");
+    const agent = await aMember(api, "SUPPORT_AGENT");
+    const other = await aMember(api, "SUPPORT_AGENT");
     await openAssigned(agent.id);
     api.clock.advance(121 * MINUTE);
     await runDue();

@@ -1,13 +1,13 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { anAccount, aUser, HOUR, MINUTE } from "./factories.js";
+import { anAccount, aMember, HOUR, MINUTE } from "./support-factories.js";
 import { startTestApi, type TestApi } from "./harness.js";
 
 let api: TestApi;
 let agent: { id: string; token: string };
 beforeAll(async () => {
   api = await startTestApi();
-  agent = await aUser(api, "SUPPORT_AGENT");
+  agent = await aMember(api, "SUPPORT_AGENT");
 });
 afterAll(() => api?.close());
 
@@ -54,7 +54,7 @@ describe("SLA clocks", () => {
 
   test("the first public reply stops the first-response clock; a customer follow-up starts the next one", async () => {
     const account = await anAccount(api);
-    const customer = await aUser(api, "CUSTOMER", { accountId: account.id });
+    const customer = await aMember(api, "CUSTOMER", { accountId: account.id });
     const t = await open(account.id, "P1", customer.token);
     api.clock.advance(10 * MINUTE);
     const note = await respond(t.id, { message: "Looking at the logs", internal: true });
@@ -71,7 +71,7 @@ describe("SLA clocks", () => {
 
   test("the clock waits while the ticket waits on the customer", async () => {
     const account = await anAccount(api);
-    const customer = await aUser(api, "CUSTOMER", { accountId: account.id });
+    const customer = await aMember(api, "CUSTOMER", { accountId: account.id });
     const t = await open(account.id, "P2", customer.token);
     api.clock.advance(30 * MINUTE);
     const waiting = await api.must(
@@ -94,7 +94,7 @@ describe("who sees and changes what", () => {
   test("customers see only their own account's tickets and cannot write internal notes", async () => {
     const mine = await anAccount(api);
     const theirs = await anAccount(api);
-    const customer = await aUser(api, "CUSTOMER", { accountId: mine.id });
+    const customer = await aMember(api, "CUSTOMER", { accountId: mine.id });
     const own = await open(mine.id, "P3", customer.token);
     const other = await open(theirs.id, "P3");
     expect(

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDataSource } from "../db/data-source.js";
 import { buildApp, type App } from "../http/app.js";
 import { routes } from "../http/routes.js";
-import { aUser, MINUTE } from "./factories.js";
+import { aMember, MINUTE } from "./support-factories.js";
 import { startTestApi, TestClock, waitFor, type TestApi } from "./harness.js";
 
 let api: TestApi;
@@ -13,7 +13,7 @@ let liaison: { id: string };
 beforeAll(async () => {
   // Jobs queued here expire after 2 s, so a dead worker's job is handed on quickly.
   api = await startTestApi({ timers: { workers: false, expireInSeconds: 2 } });
-  liaison = await aUser(api, "SUPPORT_AGENT");
+  liaison = await aMember(api, "SUPPORT_AGENT");
   await api.must(`mutation($l: [ID!]) { updateOrganization(input: { liaisonUserIds: $l }) { id } }`, {
     l: [liaison.id],
   });

@@ -1,4 +1,5 @@
 import { InitialSchema1767225600000 } from "./1767225600000-initial-schema.js";
+import { AddScheduledMaintenance1767398400000 } from "./1767398400000-add-scheduled-maintenance.js";
 import { AddTicketsAndSlaPolicies1767484800000 } from "./1767484800000-add-tickets-and-sla-policies.js";
 import { AddDurableTimersAndNotifications1767484800001 } from "./1767484800001-add-durable-timers-and-notifications.js";
 import { AddOnCallAndEscalation1767484800002 } from "./1767484800002-add-on-call-and-escalation.js";
@@ -7,6 +8,7 @@ import { AddServicesIntegrationsAndAlerts1767484800003 } from "./1767484800003-a
 /** In order; each file is named for what it changes. */
 export const migrations = [
   InitialSchema1767225600000,
+  AddScheduledMaintenance1767398400000,
   AddTicketsAndSlaPolicies1767484800000,
   AddDurableTimersAndNotifications1767484800001,
   AddOnCallAndEscalation1767484800002,
