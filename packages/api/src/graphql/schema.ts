@@ -9,6 +9,7 @@ import { TicketResolver } from "./resolvers/ticket.resolver.js";
 import { NotificationResolver } from "./resolvers/notification.resolver.js";
 import { CadenceResolver } from "./resolvers/cadence.resolver.js";
 import { AlertResolver, ServiceResolver } from "./resolvers/integration.resolver.js";
+import { AnalyticsResolver } from "./resolvers/analytics.resolver.js";
 import {
   EscalationPageResolver,
   EscalationPolicyResolver,
@@ -42,6 +43,7 @@ export const resolvers = [
   CadenceResolver,
   ServiceResolver,
   AlertResolver,
+  AnalyticsResolver,
   ScheduledMaintenanceResolver,
   ComponentUptimeResolver,
 ] as const;

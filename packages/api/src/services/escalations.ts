@@ -50,10 +50,24 @@ async function advance(ctx: ServiceContext, tx: EntityManager, escalation: Escal
     });
   }
   if (progress.done) {
-    if (progress.reason === "EXHAUSTED") {
-      escalation.status = "EXHAUSTED";
-      await tx.getRepository(Escalation).update(escalation.id, { status: "EXHAUSTED" });
+    if (progress.reason !== "EXHAUSTED") return;
+    // The last level gets its timeout to answer too before the escalation counts as exhausted.
+    const last = plan.at(-1);
+    const endsAt = last
+      ? last.notifyAt.getTime() + (escalation.policy.levels[last.level - 1]?.timeoutMinutes ?? 0) * 60_000
+      : 0;
+    if (now.getTime() < endsAt) {
+      await ctx.timers.schedule(tx, QUEUES.escalation, [
+        {
+          data: { escalationId: escalation.id } satisfies EscalationTimerData,
+          runAt: new Date(endsAt),
+          key: `escalation:${escalation.id}:end`,
+        },
+      ]);
+      return;
     }
+    escalation.status = "EXHAUSTED";
+    await tx.getRepository(Escalation).update(escalation.id, { status: "EXHAUSTED" });
     return;
   }
   await ctx.timers.schedule(tx, QUEUES.escalation, [
@@ -144,7 +158,8 @@ export async function acknowledgeEscalationOf(
   const escalation = await tx
     .getRepository(Escalation)
     .findOne({ where: { id: notification.escalationId }, lock: { mode: "pessimistic_write" } });
-  if (!escalation || escalation.status !== "ACTIVE") return;
+  // A late answer to an exhausted escalation still tells everyone who took it.
+  if (!escalation || escalation.status === "ACKNOWLEDGED") return;
   await tx.getRepository(Escalation).update(escalation.id, {
     status: "ACKNOWLEDGED",
     acknowledgedAt: notification.acknowledgedAt,
