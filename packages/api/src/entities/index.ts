@@ -17,6 +17,7 @@ import {
   ScheduleOverride,
 } from "./oncall.entity.js";
 import { Alert, Integration, Service } from "./integration.entity.js";
+import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
 import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
 
 export const entities = [
@@ -43,6 +44,8 @@ export const entities = [
   Service,
   Integration,
   Alert,
+  WebhookEndpoint,
+  WebhookDelivery,
   ScheduledMaintenance,
   ScheduledMaintenanceUpdate,
 ];

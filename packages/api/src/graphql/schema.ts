@@ -10,6 +10,7 @@ import { NotificationResolver } from "./resolvers/notification.resolver.js";
 import { CadenceResolver } from "./resolvers/cadence.resolver.js";
 import { AlertResolver, ServiceResolver } from "./resolvers/integration.resolver.js";
 import { AnalyticsResolver } from "./resolvers/analytics.resolver.js";
+import { WebhookResolver } from "./resolvers/webhook.resolver.js";
 import {
   EscalationPageResolver,
   EscalationPolicyResolver,
@@ -44,6 +45,7 @@ export const resolvers = [
   ServiceResolver,
   AlertResolver,
   AnalyticsResolver,
+  WebhookResolver,
   ScheduledMaintenanceResolver,
   ComponentUptimeResolver,
 ] as const;

@@ -7,6 +7,7 @@ import { NotFoundError, parseInput } from "../errors.js";
 import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationKind } from "../graphql/enums.js";
 import { Id, requireRole } from "./common.js";
 import { acknowledgeEscalationOf } from "./escalations.js";
+import { queueWebhookDeliveries } from "./webhooks.js";
 import type { ServiceContext } from "./context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "./pagination.js";
 
@@ -54,6 +55,7 @@ export async function notify(ctx: ServiceContext, tx: EntityManager, spec: Notif
   );
   for (const row of rows)
     await ctx.bus.publish(tx, { kind: "notification", userId: row.userId, notificationId: row.id });
+  await queueWebhookDeliveries(ctx, tx, rows);
   return rows;
 }
 

@@ -1,5 +1,6 @@
 import { runCadenceTimer, type CadenceTimerData } from "../services/cadence-timers.js";
 import type { ServiceContext } from "../services/context.js";
+import { runWebhookDelivery, type WebhookTimerData } from "../services/webhooks.js";
 import { escalateOnBreach, runEscalationStep, type EscalationTimerData } from "../services/escalations.js";
 import { runSlaTimer, type SlaTimerData } from "../services/sla-timers.js";
 import { QUEUES } from "./queues.js";
@@ -9,5 +10,6 @@ import type { Timers } from "./timers.js";
 export function registerTimerHandlers(timers: Timers, system: () => ServiceContext): void {
   timers.register(QUEUES.sla, (data: SlaTimerData) => runSlaTimer(system(), data, escalateOnBreach));
   timers.register(QUEUES.cadence, (data: CadenceTimerData) => runCadenceTimer(system(), data));
+  timers.register(QUEUES.webhook, (data: WebhookTimerData) => runWebhookDelivery(system(), data));
   timers.register(QUEUES.escalation, (data: EscalationTimerData) => runEscalationStep(system(), data));
 }

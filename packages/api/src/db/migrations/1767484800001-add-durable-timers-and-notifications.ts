@@ -1,6 +1,18 @@
 import { getConstructionPlans } from "pg-boss";
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { BOSS_SCHEMA, QUEUE_OPTIONS } from "../../timers/queues.js";
+import { BOSS_SCHEMA } from "../../timers/queues.js";
+
+/**
+ * The queues as this migration creates them. `short`: one queued job per singletonKey, so the same
+ * deadline scheduled twice is queued once. Retries cover crashed workers; expiry hands a dead
+ * worker's job to another after a minute.
+ */
+const QUEUE_OPTIONS = {
+  "sla-timer": { policy: "short", retryLimit: 5, retryDelay: 1, retryBackoff: true, expireInSeconds: 60 },
+  "cadence-timer": { policy: "short", retryLimit: 5, retryDelay: 1, retryBackoff: true, expireInSeconds: 60 },
+  "escalation-step": { policy: "short", retryLimit: 5, retryDelay: 1, retryBackoff: true, expireInSeconds: 60 },
+  "webhook-delivery": { policy: "short", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
+};
 
 /** pg-boss's construction SQL for the pinned version, without its own BEGIN/COMMIT (the migration owns the transaction). */
 export function bossConstructionSql(): string {

@@ -4,6 +4,7 @@ import { AddTicketsAndSlaPolicies1767484800000 } from "./1767484800000-add-ticke
 import { AddDurableTimersAndNotifications1767484800001 } from "./1767484800001-add-durable-timers-and-notifications.js";
 import { AddOnCallAndEscalation1767484800002 } from "./1767484800002-add-on-call-and-escalation.js";
 import { AddServicesIntegrationsAndAlerts1767484800003 } from "./1767484800003-add-services-integrations-and-alerts.js";
+import { AddWebhookEndpointsAndDeliveries1767484800004 } from "./1767484800004-add-webhook-endpoints-and-deliveries.js";
 
 /** In order; each file is named for what it changes. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AddDurableTimersAndNotifications1767484800001,
   AddOnCallAndEscalation1767484800002,
   AddServicesIntegrationsAndAlerts1767484800003,
+  AddWebhookEndpointsAndDeliveries1767484800004,
 ];
