@@ -1,6 +1,10 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import type { EscalationPolicy as DomainPolicy, LayerRestriction } from "@liaison/domain";
+import type { EscalationPolicy as DomainPolicy, EscalationTarget, LayerRestriction } from "@liaison/domain";
+
+/** A policy's target as stored: a user, a schedule, or the manager of whoever owns the ticket. */
+export type StoredTarget = EscalationTarget | { kind: "manager" };
+export type StoredLevel = { timeoutMinutes: number; targets: StoredTarget[] };
 
 @ObjectType("Schedule", { description: "An on-call schedule: rotation layers and overrides in one time zone" })
 @Entity("oncall_schedule")
@@ -110,7 +114,7 @@ export class EscalationPolicy {
   repeats: number;
 
   @Column("jsonb")
-  levels: DomainPolicy["levels"];
+  levels: StoredLevel[];
 
   @Field(() => Date)
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })

@@ -12,7 +12,7 @@ import { Id, Text, requireRole } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import type { EnqueuedEvent } from "./events-api.js";
 import { reportIncidentIn } from "./incidents.js";
-import { loadSchedules, resolverOf, scheduleIdsOf } from "./oncall.js";
+import { firstOnCall } from "./oncall.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "./pagination.js";
 import { openTicketIn, syncCustomersAffected } from "./tickets.js";
 
@@ -84,17 +84,10 @@ export async function createIntegration(ctx: ServiceContext, raw: unknown): Prom
 }
 
 /** Whoever the policy pages first at `at`: the owner of a ticket opened from an event. */
-async function firstOnCall(tx: EntityManager, policyId: string | null, at: Date): Promise<string | null> {
+async function firstOnCallOf(tx: EntityManager, policyId: string | null, at: Date): Promise<string | null> {
   if (!policyId) return null;
   const policy = await tx.getRepository(EscalationPolicy).findOneBy({ id: policyId });
-  if (!policy) return null;
-  const resolve = resolverOf(await loadSchedules(tx, scheduleIdsOf(policy)));
-  for (const level of policy.levels)
-    for (const target of level.targets) {
-      const userId = target.kind === "user" ? target.userId : resolve(target.scheduleId, at);
-      if (userId) return userId;
-    }
-  return null;
+  return policy ? firstOnCall(tx, policy.levels, at) : null;
 }
 
 export interface IntegrationConfig {
@@ -121,7 +114,7 @@ async function openFromAlert(
   let ticket: Ticket | null = null;
   const priority: TicketPriority | undefined = integration.ticketPriorities[severity];
   if (integration.openTicket && integration.accountId && priority) {
-    const owner = await firstOnCall(tx, service.escalationPolicyId, ctx.clock.now());
+    const owner = await firstOnCallOf(tx, service.escalationPolicyId, ctx.clock.now());
     ticket = await openTicketIn(
       ctx,
       tx,

@@ -9,7 +9,7 @@ import { QUEUES } from "../timers/queues.js";
 import { Id, Text, requireRole } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import { notify } from "./notifications.js";
-import { loadSchedules, resolverOf, scheduleIdsOf } from "./oncall.js";
+import { loadSchedules, policyForTicket, resolverOf, scheduleIdsOf } from "./oncall.js";
 import { getOrganization } from "./organization.js";
 import { lockTicket } from "./tickets.js";
 
@@ -94,7 +94,7 @@ export async function startEscalation(
     repo.create({
       ticketId: ticket.id,
       policyId: policy.id,
-      policy: { levels: policy.levels, repeats: policy.repeats },
+      policy: await policyForTicket(tx, policy, ticket.assigneeId, ctx.clock.now()),
       reason,
       startedAt: ctx.clock.now(),
       startedById: ctx.viewer?.userId ?? null,

@@ -11,7 +11,14 @@ import {
   type ScheduleResolver,
 } from "@liaison/domain";
 import { In, type EntityManager } from "typeorm";
-import { EscalationPolicy, OncallSchedule, ScheduleLayer, ScheduleOverride } from "../entities/oncall.entity.js";
+import {
+  EscalationPolicy,
+  OncallSchedule,
+  ScheduleLayer,
+  ScheduleOverride,
+  type StoredLevel,
+  type StoredTarget,
+} from "../entities/oncall.entity.js";
 import { User } from "../entities/user.entity.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../errors.js";
 import { STAFF_ROLES } from "../graphql/enums.js";
@@ -48,8 +55,11 @@ export const AddScheduleOverrideInput = z
   .refine((o) => o.end.getTime() > o.start.getTime(), { message: "must end after it starts", path: ["end"] });
 
 const TargetInput = z
-  .object({ userId: Id.nullish(), scheduleId: Id.nullish() })
-  .refine((t) => !!t.userId !== !!t.scheduleId, "give exactly one of userId or scheduleId");
+  .object({ userId: Id.nullish(), scheduleId: Id.nullish(), manager: z.boolean().nullish() })
+  .refine(
+    (t) => [!!t.userId, !!t.scheduleId, !!t.manager].filter(Boolean).length === 1,
+    "give exactly one of userId, scheduleId or manager: true",
+  );
 
 export const CreateEscalationPolicyInput = z.object({
   name: Text(200),
@@ -117,7 +127,7 @@ export function resolverOf(schedules: ReadonlyMap<string, Schedule>): ScheduleRe
   };
 }
 
-export function scheduleIdsOf(policy: DomainPolicy): string[] {
+export function scheduleIdsOf(policy: { levels: readonly { targets: readonly StoredTarget[] }[] }): string[] {
   return policy.levels.flatMap((l) => l.targets.flatMap((t) => (t.kind === "schedule" ? [t.scheduleId] : [])));
 }
 
@@ -213,14 +223,26 @@ export async function removeScheduleOverride(ctx: ServiceContext, rawId: unknown
   return true;
 }
 
-function toDomainPolicy(input: z.infer<typeof CreateEscalationPolicyInput>): DomainPolicy {
+function toStoredLevels(input: z.infer<typeof CreateEscalationPolicyInput>): StoredLevel[] {
+  return input.levels.map((l) => ({
+    timeoutMinutes: l.timeoutMinutes,
+    targets: l.targets.map((t): StoredTarget =>
+      t.manager
+        ? { kind: "manager" }
+        : t.userId
+          ? { kind: "user", userId: t.userId }
+          : { kind: "schedule", scheduleId: t.scheduleId! },
+    ),
+  }));
+}
+
+/** The levels as the domain's rules read them; `manager` stands in for whoever it will name. */
+function forValidation(levels: readonly StoredLevel[], repeats: number): DomainPolicy {
   return {
-    repeats: input.repeats,
-    levels: input.levels.map((l) => ({
+    repeats,
+    levels: levels.map((l) => ({
       timeoutMinutes: l.timeoutMinutes,
-      targets: l.targets.map((t): EscalationTarget =>
-        t.userId ? { kind: "user", userId: t.userId } : { kind: "schedule", scheduleId: t.scheduleId! },
-      ),
+      targets: l.targets.map((t): EscalationTarget => (t.kind === "manager" ? { kind: "user", userId: "manager" } : t)),
     })),
   };
 }
@@ -228,7 +250,8 @@ function toDomainPolicy(input: z.infer<typeof CreateEscalationPolicyInput>): Dom
 export async function createEscalationPolicy(ctx: ServiceContext, raw: unknown): Promise<EscalationPolicy> {
   requireRole(ctx, "ADMIN");
   const input = parseInput(CreateEscalationPolicyInput, raw);
-  const policy = toDomainPolicy(input);
+  const levels = toStoredLevels(input);
+  const policy = forValidation(levels, input.repeats);
   return ctx.db.transaction(async (tx) => {
     const scheduleIds = scheduleIdsOf(policy);
     const known = await tx.getRepository(OncallSchedule).findBy({ id: In(scheduleIds.length ? scheduleIds : []) });
@@ -244,7 +267,7 @@ export async function createEscalationPolicy(ctx: ServiceContext, raw: unknown):
     }
     await staffOrFail(
       tx,
-      policy.levels.flatMap((l) => l.targets.flatMap((t) => (t.kind === "user" ? [t.userId] : []))),
+      levels.flatMap((l) => l.targets.flatMap((t) => (t.kind === "user" ? [t.userId] : []))),
       "input.levels",
     );
     const taken: unknown[] = await tx.query("SELECT 1 FROM escalation_policy WHERE lower(name) = lower($1)", [
@@ -252,7 +275,7 @@ export async function createEscalationPolicy(ctx: ServiceContext, raw: unknown):
     ]);
     if (taken.length) throw new ConflictError(`An escalation policy named ${input.name} already exists`);
     const repo = tx.getRepository(EscalationPolicy);
-    return repo.save(repo.create({ name: input.name, repeats: policy.repeats, levels: policy.levels }));
+    return repo.save(repo.create({ name: input.name, repeats: input.repeats, levels }));
   });
 }
 
@@ -336,6 +359,7 @@ export async function onCall(
     if (!policy) throw new NotFoundError("Escalation policy", escalationPolicyId);
     for (const [index, level] of policy.levels.entries()) {
       for (const target of level.targets) {
+        if (target.kind === "manager") continue; // depends on the ticket
         if (target.kind === "user")
           entries.push({
             userId: target.userId,
@@ -384,4 +408,43 @@ export async function listEscalationPolicies(ctx: ServiceContext): Promise<Escal
 
 export async function getEscalationPolicy(ctx: ServiceContext, id: string): Promise<EscalationPolicy | null> {
   return ctx.db.getRepository(EscalationPolicy).findOneBy({ id });
+}
+
+/** The first person a policy's levels would page at `at` (managers aside: they need a ticket). */
+export async function firstOnCall(tx: EntityManager, levels: readonly StoredLevel[], at: Date): Promise<string | null> {
+  const resolve = resolverOf(await loadSchedules(tx, scheduleIdsOf({ levels })));
+  for (const level of levels)
+    for (const target of level.targets) {
+      const userId =
+        target.kind === "user" ? target.userId : target.kind === "schedule" ? resolve(target.scheduleId, at) : null;
+      if (userId) return userId;
+    }
+  return null;
+}
+
+/**
+ * The policy for one ticket: `manager` becomes the manager of the ticket's owner (its assignee, else
+ * whoever the first level pages now); without one, the target is dropped and its level skipped.
+ */
+export async function policyForTicket(
+  tx: EntityManager,
+  policy: { levels: readonly StoredLevel[]; repeats: number },
+  ownerId: string | null,
+  at: Date,
+): Promise<DomainPolicy> {
+  const needsManager = policy.levels.some((l) => l.targets.some((t) => t.kind === "manager"));
+  let managerId: string | null = null;
+  if (needsManager) {
+    const owner = ownerId ?? (await firstOnCall(tx, policy.levels, at));
+    managerId = owner ? ((await tx.getRepository(User).findOneBy({ id: owner }))?.managerId ?? null) : null;
+  }
+  return {
+    repeats: policy.repeats,
+    levels: policy.levels.map((l) => ({
+      timeoutMinutes: l.timeoutMinutes,
+      targets: l.targets.flatMap((t): EscalationTarget[] =>
+        t.kind !== "manager" ? [t] : managerId ? [{ kind: "user", userId: managerId }] : [],
+      ),
+    })),
+  };
 }

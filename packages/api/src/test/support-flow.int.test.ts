@@ -21,7 +21,7 @@ async function inbox(token: string) {
 }
 
 test("an Events API ticket warns its owner, breaches on time, climbs a schedule to a manager, and is reported", async () => {
-  // Who answers: a support rota (one agent on call) and the agent's manager as the last level.
+  // Who answers: a support rota (one agent on call), then the ticket owner's manager as the last level.
   const agent = await aMember(api, "SUPPORT_AGENT", { name: "Agent on call" });
   const manager = await aMember(api, "SUPPORT_AGENT", { name: "Support manager" });
   await api.must(`mutation($u: ID!, $m: ID) { setUserManager(userId: $u, managerId: $m) { id } }`, {
@@ -55,7 +55,7 @@ test("an Events API ticket warns its owner, breaches on time, climbs a schedule 
         name: "Support escalation",
         levels: [
           { timeoutMinutes: 15, targets: [{ scheduleId: rota.id }] },
-          { timeoutMinutes: 15, targets: [{ userId: manager.id }] },
+          { timeoutMinutes: 15, targets: [{ manager: true }] }, // the ticket owner's manager
         ],
       },
     })

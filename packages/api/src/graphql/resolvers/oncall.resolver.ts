@@ -164,8 +164,10 @@ export class EscalationPolicyResolver {
         targets: await Promise.all(
           level.targets.map(async (t) =>
             t.kind === "user"
-              ? { user: await ctx.services.loaders.user.load(t.userId), schedule: null }
-              : { user: null, schedule: await getSchedule(ctx.services, t.scheduleId) },
+              ? { user: await ctx.services.loaders.user.load(t.userId), schedule: null, manager: false }
+              : t.kind === "schedule"
+                ? { user: null, schedule: await getSchedule(ctx.services, t.scheduleId), manager: false }
+                : { user: null, schedule: null, manager: true },
           ),
         ),
       })),

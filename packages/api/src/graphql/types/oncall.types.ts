@@ -66,6 +66,12 @@ export class EscalationTargetInput {
 
   @Field(() => ID, { nullable: true })
   scheduleId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "The manager of the ticket's owner (its assignee, else level one)",
+  })
+  manager?: boolean | null;
 }
 
 @InputType()
@@ -105,6 +111,9 @@ export class EscalationTargetView {
 
   @Field(() => OncallSchedule, { nullable: true })
   schedule: OncallSchedule | null;
+
+  @Field(() => Boolean, { description: "The manager of the ticket's owner" })
+  manager: boolean;
 }
 
 @ObjectType()
