@@ -6,6 +6,7 @@ import type { ServiceContext } from "../services/context.js";
 import { assessImpact, postStatusUpdate, publishIncidentReport, reportIncident } from "../services/incidents.js";
 import { updateOrganization } from "../services/organization.js";
 import { createUser } from "../services/users.js";
+import { seedSupportDemo } from "./demo-support-seed.js";
 import {
   completeScheduledMaintenance,
   createScheduledMaintenance,
@@ -54,7 +55,7 @@ export async function seedDemo(app: App): Promise<boolean> {
      VALUES ('Globex Corporation', 'GOLD_SERVICES', '2026-03-01', '{INCIDENT_MANAGEMENT,AIOPS,RUNBOOK_AUTOMATION}', 'America/Chicago')
      RETURNING id`,
   )) as { id: string }[];
-  await asUser(ctx, "CUSTOMER", "Gil Globex", "gil@globex.example", account!.id);
+  const customer = await asUser(ctx, "CUSTOMER", "Gil Globex", "gil@globex.example", account!.id);
 
   await updateOrganization(ctx, {
     name: "Acme Cloud",
@@ -171,6 +172,13 @@ export async function seedDemo(app: App): Promise<boolean> {
     componentIds: [components["Web Dashboard"]],
     scheduledFor: tomorrow,
     scheduledUntil: new Date(tomorrow.getTime() + HOUR),
+  });
+  await seedSupportDemo(app, {
+    adminId: admin.id,
+    agentId: agent.id,
+    responderId: responder.id,
+    customerId: customer.id,
+    accountId: account!.id,
   });
   return true;
 }
