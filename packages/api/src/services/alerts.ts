@@ -195,9 +195,12 @@ export async function processEvent(
       return;
     }
     if (event.action === "acknowledge") {
+      // Wrapped in a SELECT: TypeORM hands back an UPDATE's rows in another shape.
       const acked: { ticket_id: string | null }[] = await tx.query(
-        `UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_at = $3, updated_at = $3
-          WHERE integration_id = $1 AND dedup_key = $2 AND status = 'TRIGGERED' RETURNING ticket_id`,
+        `WITH acked AS (
+           UPDATE alert SET status = 'ACKNOWLEDGED', acknowledged_at = $3, updated_at = $3
+            WHERE integration_id = $1 AND dedup_key = $2 AND status = 'TRIGGERED' RETURNING ticket_id)
+         SELECT ticket_id FROM acked`,
         [integrationId, dedupKey, now],
       );
       // Someone took the alert: its ticket's escalation stops climbing.

@@ -121,6 +121,24 @@ describe("Events API v2 intake", () => {
     ]);
   });
 
+  test("acknowledging the alert stops its ticket's escalation", async () => {
+    const { routingKey } = await integration();
+    await enqueue(trigger(routingKey, { dedup_key: "ack-me" }, "error"));
+    const [{ ticket_id }] = await api.sql<{ ticket_id: string }>(
+      "SELECT ticket_id FROM alert WHERE dedup_key = 'ack-me'",
+    );
+    const escalated = await api.must(
+      `mutation($t: ID!) { escalateTicket(ticketId: $t, input: { reason: "Customer waiting" }) { status } }`,
+      { t: ticket_id },
+    );
+    expect(escalated.escalateTicket.status).toBe("ACTIVE");
+    expect((await enqueue({ routing_key: routingKey, event_action: "acknowledge", dedup_key: "ack-me" })).status).toBe(
+      202,
+    );
+    const view = await api.must(`query($t: ID!) { ticket(id: $t) { escalations { status } } }`, { t: ticket_id });
+    expect(view.ticket.escalations).toEqual([{ status: "ACKNOWLEDGED" }]);
+  });
+
   test("malformed events get 400 naming the problems, and change nothing", async () => {
     const { routingKey } = await integration();
     const alerts = await countRows("alert");
