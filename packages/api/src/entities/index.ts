@@ -1,10 +1,11 @@
-import { Account } from "./account.entity.js";
+import { Account, AccountTierChange } from "./account.entity.js";
 import { ApiToken } from "./api-token.entity.js";
 import { Component, ComponentStatusChange } from "./component.entity.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 import { Organization } from "./organization.entity.js";
 import { User } from "./user.entity.js";
+import { CseBooking, CseWorkingHours } from "./cse-booking.entity.js";
 
 export const entities = [
   Organization,
@@ -16,4 +17,7 @@ export const entities = [
   Incident,
   IncidentUpdate,
   IncidentReport,
+  AccountTierChange,
+  CseBooking,
+  CseWorkingHours,
 ];

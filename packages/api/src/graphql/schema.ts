@@ -5,6 +5,8 @@ import { authChecker } from "./auth.js";
 import { ComponentResolver, OrganizationResolver, UserResolver } from "./resolvers/admin.resolver.js";
 import { IncidentResolver } from "./resolvers/incident.resolver.js";
 import { StatusPageResolver } from "./resolvers/status-page.resolver.js";
+import { AccountResolver, EntitlementSummaryResolver } from "./resolvers/account.resolver.js";
+import { BookingResolver, WorkingHoursResolver } from "./resolvers/booking.resolver.js";
 
 export const resolvers = [
   OrganizationResolver,
@@ -12,6 +14,10 @@ export const resolvers = [
   ComponentResolver,
   IncidentResolver,
   StatusPageResolver,
+  AccountResolver,
+  EntitlementSummaryResolver,
+  BookingResolver,
+  WorkingHoursResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

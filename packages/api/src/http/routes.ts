@@ -1,4 +1,5 @@
 import type { Route } from "./app.js";
+import { bookingCalendarRoute } from "./booking-calendar.route.js";
 
 /** Plain HTTP endpoints served beside /graphql (calendar files, event intake, …). */
-export const routes: Route[] = [];
+export const routes: Route[] = [bookingCalendarRoute];
