@@ -67,7 +67,7 @@ function queueOf(db: DataSource): KeyedQueue {
 }
 
 /** How often a booking is retried when a CSE was taken by a concurrent booking between our check and insert. */
-const CALENDAR_RACE_RETRIES = 5;
+const CALENDAR_RACE_RETRIES = 10;
 
 /**
  * Books a CSE session under the account's entitlement. The cap is exact under concurrency: every booking
@@ -123,12 +123,13 @@ async function bookLocked(
   const { tier } = assertAllowed(ledger, input.activity, sessions);
 
   const calendars = await engineerCalendars(tx, sessions);
-  const { working, free } = engineersAvailable(calendars, sessions);
+  const { working, leastBusy } = engineersAvailable(calendars, sessions);
   if (working.length === 0)
     throw new ValidationError({
       "input.startsAt": "is outside every Customer Success Engineer's working hours; see availableSlots",
     });
-  const cseId = free[0];
+  // At random among the least busy: concurrent bookings of other accounts then seldom reach for the same CSE.
+  const cseId = leastBusy[Math.floor(Math.random() * leastBusy.length)];
   if (!cseId) throw noEngineerFree();
 
   const [first, followUp] = sessions as [PlannedSession, PlannedSession | undefined];

@@ -50,6 +50,13 @@ export async function loadLedger(
   window: { from: Date; to: Date },
   options: { lock?: boolean; idempotencyKey?: string | null } = {},
 ): Promise<Ledger | null> {
+  if (options.lock) {
+    // A statement of its own: under READ COMMITTED the ledger query below then takes its snapshot after the
+    // lock is granted and sees every booking committed by those who held it before. (Reading in the locking
+    // statement itself would use the snapshot from before the wait, and miss them.)
+    const locked: unknown[] = await db.query("SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE", [accountId]);
+    if (locked.length === 0) return null;
+  }
   const rows: LedgerRow[] = await db.query(
     `SELECT a.id, a.name, a.tier, to_char(a.subscription_start_date, 'YYYY-MM-DD') AS "subscriptionStartDate",
             a.products, a.timezone,
@@ -62,8 +69,7 @@ export async function loadLedger(
             ) AS bookings,
             (SELECT b.id FROM cse_booking b WHERE b.account_id = a.id AND b.idempotency_key = $4) AS "replayId"
        FROM account a
-      WHERE a.id = $1
-      ${options.lock ? "FOR NO KEY UPDATE OF a" : ""}`,
+      WHERE a.id = $1`,
     [accountId, window.from, window.to, options.idempotencyKey ?? null],
   );
   const row = rows[0];

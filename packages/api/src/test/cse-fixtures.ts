@@ -89,7 +89,7 @@ export function next(api: TestApi, weekday: number, hhmm: string, minDays = 1): 
   return day;
 }
 
-export function book(api: TestApi, input: Record<string, unknown>, token?: string) {
+export function book(api: TestApi, input: Record<string, unknown>, token?: string | null) {
   return api.gql(
     `mutation($input: BookSessionInput!) { bookSession(input: $input) { ${BOOKING_FIELDS} } }`,
     { input: { ...input, startsAt: iso(input["startsAt"]), followUpStartsAt: iso(input["followUpStartsAt"]) } },

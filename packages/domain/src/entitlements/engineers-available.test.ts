@@ -18,10 +18,12 @@ describe("engineersAvailable", () => {
     expect(engineersAvailable([ana, kenji], [range("2025-06-02T10:00:00Z", "2025-06-02T10:30:00Z")])).toEqual({
       working: ["ana"],
       free: ["ana"],
+      leastBusy: ["ana"],
     });
     expect(engineersAvailable([ana, kenji], [range("2025-06-02T01:00:00Z", "2025-06-02T01:30:00Z")])).toEqual({
       working: ["kenji"],
       free: ["kenji"],
+      leastBusy: ["kenji"],
     });
   });
 
@@ -29,6 +31,7 @@ describe("engineersAvailable", () => {
     expect(engineersAvailable([ana, kenji], [range("2025-06-01T10:00:00Z", "2025-06-01T10:30:00Z")])).toEqual({
       working: [],
       free: [],
+      leastBusy: [],
     });
   });
 
@@ -37,6 +40,7 @@ describe("engineersAvailable", () => {
     expect(engineersAvailable([busyAna, ben], [range("2025-06-02T10:00:00Z", "2025-06-02T10:30:00Z")])).toEqual({
       working: ["ana", "ben"],
       free: ["ben"],
+      leastBusy: ["ben"],
     });
   });
 
@@ -58,9 +62,13 @@ describe("engineersAvailable", () => {
 
   it("puts the least busy CSE first", () => {
     const busyAna = { ...ana, busy: [range("2025-06-02T13:00:00Z", "2025-06-02T14:00:00Z")] };
-    expect(engineersAvailable([busyAna, ben], [range("2025-06-02T10:00:00Z", "2025-06-02T10:30:00Z")]).free).toEqual([
-      "ben",
-      "ana",
-    ]);
+    const availability = engineersAvailable([busyAna, ben], [range("2025-06-02T10:00:00Z", "2025-06-02T10:30:00Z")]);
+    expect(availability.free).toEqual(["ben", "ana"]);
+    expect(availability.leastBusy).toEqual(["ben"]);
+  });
+
+  it("names every CSE tied for least busy", () => {
+    const session = [range("2025-06-02T10:00:00Z", "2025-06-02T10:30:00Z")];
+    expect(engineersAvailable([ana, ben], session).leastBusy).toEqual(["ana", "ben"]);
   });
 });

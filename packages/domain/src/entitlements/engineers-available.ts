@@ -15,6 +15,8 @@ export type EngineerAvailability = {
   readonly working: string[];
   /** Of those, the ones with nothing else booked then; the least busy first, so work spreads evenly. */
   readonly free: string[];
+  /** The free CSEs tied for least busy: concurrent bookings that pick among them at random rarely collide. */
+  readonly leastBusy: string[];
 };
 
 /** Who could take all of `sessions` (one booking's calls are given to one CSE). Touching sessions do not clash. */
@@ -27,8 +29,13 @@ export function engineersAvailable(
     .map((engineer, order) => ({ engineer, order }))
     .filter(({ engineer }) => !engineer.busy.some((b) => sessions.some((s) => overlaps(b, s))))
     .sort((a, b) => a.engineer.busy.length - b.engineer.busy.length || a.order - b.order)
-    .map(({ engineer }) => engineer.id);
-  return { working: working.map((e) => e.id), free };
+    .map(({ engineer }) => engineer);
+  const least = free[0]?.busy.length;
+  return {
+    working: working.map((e) => e.id),
+    free: free.map((e) => e.id),
+    leastBusy: free.filter((e) => e.busy.length === least).map((e) => e.id),
+  };
 }
 
 export function overlaps(a: TimeRange, b: TimeRange): boolean {
