@@ -7,6 +7,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Node scripts: the runtime defines these globals; TypeScript checks the .ts files.
+    files: ["**/*.mjs", "**/*.js"],
+    rules: { "no-undef": "off" },
+  },
+  {
     rules: {
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -92,6 +97,20 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Tests start the API in-process to drive the site over HTTP, as a browser would.
+    files: ["packages/status-site/test/**/*.ts"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // Plain Node scripts (benchmarks, build config) use Node's globals.
+    files: ["bench/**/*.mjs", "packages/*/*.mjs"],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["process", "console", "setTimeout", "clearTimeout", "fetch", "Buffer", "URL"].map((g) => [g, "readonly"]),
+      ),
     },
   },
 );

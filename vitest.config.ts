@@ -42,6 +42,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve,
+        oxc,
+        test: {
+          name: "status-site",
+          include: ["packages/status-site/test/**/*.test.ts"],
+          setupFiles: ["packages/api/src/test/setup.ts"],
+          globalSetup: ["packages/api/src/test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 } as never);

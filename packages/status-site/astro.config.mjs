@@ -1,8 +1,11 @@
-import node from "@astrojs/node";
 import { defineConfig } from "astro/config";
+import liaisonNode from "./adapter.mjs";
 
 export default defineConfig({
   output: "server",
-  adapter: node({ mode: "standalone" }),
+  adapter: liaisonNode(),
   telemetry: false,
+  session: false,
+  build: { inlineStylesheets: "always" },
+  security: { checkOrigin: true },
 });

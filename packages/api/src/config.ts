@@ -8,7 +8,11 @@ const Env = z.object({
   DATABASE_URL: z.url().optional(),
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
   LIAISON_DATA_DIR: z.string().optional(),
+  SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Requests per second per caller (0: no limit); defaults to 50 in production, off elsewhere. */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).optional(),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
 });
 export type Env = z.infer<typeof Env>;

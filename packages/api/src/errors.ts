@@ -93,7 +93,9 @@ export function formatError(
   error: unknown,
   log: (e: unknown) => void = (e) => console.error(e),
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // Errors thrown outside resolvers (context, subscriptions) arrive wrapped without a path.
+  const original = unwrapped instanceof GraphQLError && unwrapped.originalError ? unwrapped.originalError : unwrapped;
   if (original instanceof AppError) {
     const { http: _http, ...details } = original.details;
     return {

@@ -5,3 +5,4 @@ export * from "./status/index.js";
 export * from "./entitlements/index.js";
 export * from "./sla/index.js";
 export * from "./oncall/index.js";
+export * from "./maintenance/index.js";

@@ -27,7 +27,10 @@ export async function startApi(config: Env): Promise<RunningApi> {
   await db.initialize();
   await migrate(db);
   if (config.ADMIN_TOKEN) await ensureAdminToken(db, config.ADMIN_TOKEN);
-  const app = await buildApp({ db, databaseUrl, production: config.NODE_ENV === "production" }, routes);
+  const production = config.NODE_ENV === "production";
+  const perSecond = config.RATE_LIMIT_PER_SECOND ?? (production ? 50 : 0);
+  const rateLimit = perSecond > 0 ? { perSecond, burst: config.RATE_LIMIT_BURST } : null;
+  const app = await buildApp({ db, databaseUrl, production, rateLimit }, routes);
   const url = await app.start(config.PORT, config.HOST);
   return {
     app,

@@ -5,6 +5,7 @@ import { Incident } from "./incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 import { Organization } from "./organization.entity.js";
 import { User } from "./user.entity.js";
+import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
 import { CseBooking, CseWorkingHours } from "./cse-booking.entity.js";
 
 export const entities = [
@@ -17,6 +18,8 @@ export const entities = [
   Incident,
   IncidentUpdate,
   IncidentReport,
+  ScheduledMaintenance,
+  ScheduledMaintenanceUpdate,
   AccountTierChange,
   CseBooking,
   CseWorkingHours,

@@ -24,25 +24,48 @@ export class EventBus {
 
   constructor(private readonly url: string) {}
 
+  /** Called after the LISTEN connection was lost and restored: events may have been missed. */
+  onReconnect: () => void = () => {};
+
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     client.on("notification", (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       this.dispatch(JSON.parse(msg.payload) as LiaisonEvent);
     });
-    client.on("error", (err) => {
-      if (!this.closed) console.error("event bus connection failed", err);
-    });
+    const lost = (err?: unknown) => {
+      if (this.closed || this.client !== client) return;
+      this.client = null;
+      console.error(`event bus connection lost (${err instanceof Error ? err.message : "closed"}); reconnecting`);
+      client.end().catch(() => {});
+      void this.reconnect();
+    };
+    client.on("error", lost);
+    client.on("end", () => lost());
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.client = client;
   }
 
+  private async reconnect(delayMs = 250): Promise<void> {
+    while (!this.closed) {
+      await new Promise((r) => setTimeout(r, delayMs));
+      try {
+        await this.start();
+        this.onReconnect();
+        return;
+      } catch {
+        delayMs = Math.min(delayMs * 2, 10_000);
+      }
+    }
+  }
+
   async stop(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
-    await this.client?.end().catch(() => {});
+    const client = this.client;
     this.client = null;
+    await client?.end().catch(() => {});
   }
 
   /** Queue an event in the caller's transaction: sent on commit, dropped on rollback. */

@@ -11,6 +11,7 @@ import {
   SEVERITIES,
   STATUS_INDICATORS,
   UPDATE_VISIBILITIES,
+  MAINTENANCE_STATUSES,
 } from "@liaison/domain";
 
 export const ROLES = ["ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
@@ -40,6 +41,7 @@ export const ComponentStatusEnum = graphqlEnum(COMPONENT_STATUSES, "ComponentSta
 export const StatusIndicatorEnum = graphqlEnum(STATUS_INDICATORS, "StatusIndicator");
 export const IncidentSourceEnum = graphqlEnum(INCIDENT_SOURCES, "IncidentSource");
 export const IncidentRoleEnum = graphqlEnum(INCIDENT_ROLES, "IncidentRole");
+export const MaintenanceStatusEnum = graphqlEnum(MAINTENANCE_STATUSES, "MaintenanceStatus");
 
 // Customer Success Engineer sessions (CONTRACT.md): values are the domain's.
 export const ServiceTierEnum = graphqlEnum(SERVICE_TIERS, "ServiceTier");

@@ -5,6 +5,7 @@ import { authChecker } from "./auth.js";
 import { ComponentResolver, OrganizationResolver, UserResolver } from "./resolvers/admin.resolver.js";
 import { IncidentResolver } from "./resolvers/incident.resolver.js";
 import { StatusPageResolver } from "./resolvers/status-page.resolver.js";
+import { ComponentUptimeResolver, ScheduledMaintenanceResolver } from "./resolvers/scheduled-maintenance.resolver.js";
 import { AccountResolver, EntitlementSummaryResolver } from "./resolvers/account.resolver.js";
 import { BookingResolver, WorkingHoursResolver } from "./resolvers/booking.resolver.js";
 
@@ -14,6 +15,8 @@ export const resolvers = [
   ComponentResolver,
   IncidentResolver,
   StatusPageResolver,
+  ScheduledMaintenanceResolver,
+  ComponentUptimeResolver,
   AccountResolver,
   EntitlementSummaryResolver,
   BookingResolver,

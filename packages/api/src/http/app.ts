@@ -23,11 +23,13 @@ import { EventBus, type LiaisonEvent } from "../events/event-bus.js";
 import type { GraphQLContext } from "../graphql/context.js";
 import { aliasLimit, depthLimit } from "../graphql/limits.js";
 import { liaisonSchema } from "../graphql/schema.js";
+import { createSharedSubscribe } from "../graphql/shared-subscribe.js";
 import { systemClock, type AppServices, type Clock, type ServiceContext } from "../services/context.js";
 import { organizationRoster, type LiaisonRoster } from "../services/liaison-roster.js";
 import { createLoaders } from "../services/loaders.js";
 import { StatusPageCache } from "../services/status-page.js";
 import { PublicResponseCache } from "./public-cache.js";
+import { RateLimiter } from "./rate-limiter.js";
 
 export interface AppOptions {
   db: DataSource;
@@ -36,6 +38,8 @@ export interface AppOptions {
   production?: boolean;
   roster?: LiaisonRoster;
   log?: (error: unknown) => void;
+  /** Per caller (token, or address when anonymous); answers served from the public cache are free. */
+  rateLimit?: { perSecond: number; burst: number } | null;
 }
 
 /** A plain HTTP route beside /graphql; returns false when it does not match. */
@@ -86,6 +90,9 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const statusPageCache = new StatusPageCache(db);
   const responseCache = new PublicResponseCache(() => clock.now().getTime());
   const authenticator = new Authenticator(db, () => clock.now().getTime());
+  const limiter = options.rateLimit
+    ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst, () => Date.now())
+    : null;
 
   const snapshots = new WeakMap<object, Promise<Incident | undefined>>();
   const services: AppServices = {
@@ -113,6 +120,10 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       statusPageCache.invalidate();
       responseCache.clear();
     },
+  };
+  bus.onReconnect = () => {
+    authenticator.forget();
+    services.invalidate();
   };
   bus.on((event: LiaisonEvent) => {
     if (event.kind === "tokens-revoked") authenticator.forget();
@@ -194,6 +205,23 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       );
       return;
     }
+    const wait = limiter?.take(viewer ? `user:${viewer.userId}` : `ip:${req.socket.remoteAddress ?? "?"}`) ?? 0;
+    if (wait > 0) {
+      sendJson(
+        res,
+        429,
+        {
+          errors: [
+            {
+              message: `Too many requests; retry in ${wait} s`,
+              extensions: { code: "RATE_LIMITED", retryAfter: wait },
+            },
+          ],
+        },
+        { "retry-after": String(wait) },
+      );
+      return;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -267,6 +295,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const wsCleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null }>(
     {
       schema,
+      subscribe: createSharedSubscribe(),
       async onConnect(ctx) {
         const auth = ctx.connectionParams?.authorization;
         try {
@@ -283,18 +312,22 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         return { viewer, services: context(viewer, { cacheLoaders: false }) } satisfies GraphQLContext;
       },
       onSubscribe(_ctx, _id, payload) {
+        // Parse and validation failures are the caller's: BAD_USER_INPUT, as over HTTP.
+        const badInput = (errors: readonly GraphQLError[]) =>
+          errors.map(
+            (e) =>
+              new GraphQLError(production ? e.message.replace(/ Did you mean .*$/, "") : e.message, {
+                extensions: { code: "BAD_USER_INPUT" },
+              }),
+          );
         let document;
         try {
           document = parse(payload.query);
         } catch (error) {
-          return mapErrors([error as GraphQLError]).map(
-            (e) => new GraphQLError(e.message, { extensions: e.extensions }),
-          );
+          return badInput([error as GraphQLError]);
         }
         const errors = validate(schema, document, wsRules);
-        if (errors.length > 0)
-          return mapErrors(errors).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
-        return undefined;
+        return errors.length > 0 ? badInput(errors) : undefined;
       },
       onNext(_ctx, _id, _payload, _args, result) {
         const r = result as ExecutionResult;

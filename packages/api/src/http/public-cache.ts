@@ -1,6 +1,14 @@
 import { Kind, OperationTypeNode, parse } from "graphql";
 
-const PUBLIC_ROOT_FIELDS = new Set(["statusPage", "incidents", "incident", "components", "__typename"]);
+const PUBLIC_ROOT_FIELDS = new Set([
+  "statusPage",
+  "incidents",
+  "incident",
+  "components",
+  "scheduledMaintenances",
+  "scheduledMaintenance",
+  "__typename",
+]);
 const MAX_ENTRIES = 500;
 const TTL_MS = 60_000;
 

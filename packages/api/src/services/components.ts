@@ -3,7 +3,7 @@ import { COMPONENT_STATUSES } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Component, ComponentStatusChange } from "../entities/component.entity.js";
 import { ConflictError, NotFoundError, parseInput } from "../errors.js";
-import { Id, OptionalText, Text } from "./common.js";
+import { OptionalText, RefId, Text, isId } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import { byPosition } from "./loaders.js";
 
@@ -55,11 +55,11 @@ export async function createComponent(ctx: ServiceContext, raw: unknown): Promis
 }
 
 export async function updateComponent(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Component> {
-  const id = parseInput(Id, rawId, "id");
+  const id = parseInput(RefId, rawId, "id");
   const input = parseInput(UpdateComponentInput, raw);
   const saved = await ctx.db.transaction(async (tx) => {
     const repo = tx.getRepository(Component);
-    const component = await repo.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+    const component = isId(id) ? await repo.findOne({ where: { id }, lock: { mode: "pessimistic_write" } }) : null;
     if (!component) throw new NotFoundError("Component", id);
     if (input.name !== undefined && input.name.toLowerCase() !== component.name.toLowerCase()) {
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.component-names'))");

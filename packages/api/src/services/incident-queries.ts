@@ -2,14 +2,13 @@ import { z } from "zod";
 import { INCIDENT_STATUSES, SEVERITIES } from "@liaison/domain";
 import { Incident } from "../entities/incident.entity.js";
 import { parseInput } from "../errors.js";
-import { Id } from "./common.js";
+import { Id, isId } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "./pagination.js";
 
 export async function getIncident(ctx: ServiceContext, rawId: unknown): Promise<Incident | null> {
-  const parsed = Id.safeParse(rawId);
-  if (!parsed.success) return null;
-  return ctx.db.getRepository(Incident).findOneBy({ id: parsed.data });
+  if (!isId(rawId)) return null;
+  return ctx.db.getRepository(Incident).findOneBy({ id: rawId });
 }
 
 export const IncidentFilter = z

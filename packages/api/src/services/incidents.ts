@@ -21,7 +21,7 @@ import { IncidentReport, IncidentUpdate } from "../entities/incident-update.enti
 import { User } from "../entities/user.entity.js";
 import { ConflictError, InvalidTransitionError, NotFoundError, ValidationError, parseInput } from "../errors.js";
 import { INCIDENT_ROLES, INCIDENT_SOURCES, STAFF_ROLES } from "../graphql/enums.js";
-import { Id, LIMITS, NotInFuture, OptionalText, Text } from "./common.js";
+import { LIMITS, NotInFuture, OptionalText, RefId, Text, isId } from "./common.js";
 import { recordStatusChanges } from "./components.js";
 import type { ServiceContext } from "./context.js";
 import { getOrganization } from "./organization.js";
@@ -35,7 +35,7 @@ const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
 };
 
 const ComponentStatuses = z
-  .array(z.object({ componentId: Id, status: z.enum(COMPONENT_STATUSES) }))
+  .array(z.object({ componentId: RefId, status: z.enum(COMPONENT_STATUSES) }))
   .max(100)
   .refine((l) => new Set(l.map((c) => c.componentId)).size === l.length, "lists a component twice");
 
@@ -43,7 +43,7 @@ export const ReportIncidentInput = (now: Date) =>
   z.object({
     title: Text(LIMITS.title),
     severity: z.enum(SEVERITIES),
-    componentIds: z.array(Id).max(100).default([]),
+    componentIds: z.array(RefId).max(100).default([]),
     description: OptionalText(LIMITS.description),
     source: z.enum(INCIDENT_SOURCES).default("PERSON"),
     reportedAt: z.coerce.date().pipe(NotInFuture(now)).optional(),
@@ -77,6 +77,7 @@ export const PublishIncidentReportInput = z.object({
 });
 
 async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
+  if (!isId(id)) throw new NotFoundError("Incident", id);
   const incident = await tx.getRepository(Incident).findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
   if (!incident) throw new NotFoundError("Incident", id);
   return incident;
@@ -84,6 +85,8 @@ async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
 
 async function componentsOrFail(tx: EntityManager, ids: readonly string[], lock: boolean): Promise<Component[]> {
   if (ids.length === 0) return [];
+  const malformed = ids.find((id) => !isId(id));
+  if (malformed) throw new NotFoundError("Component", malformed);
   const sorted = [...new Set(ids)].sort();
   // Locks in id order so that concurrent incidents touching the same components never deadlock.
   const found = await tx.getRepository(Component).find({
@@ -193,7 +196,7 @@ export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise
 }
 
 export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
-  const id = parseInput(Id, rawId, "incidentId");
+  const id = parseInput(RefId, rawId, "incidentId");
   const input = parseInput(UpdateIncidentInput, raw);
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, id);
@@ -207,6 +210,8 @@ export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: u
       incident.severity = input.severity;
     }
     if (raised) await mobilizeMajorIncident(ctx, tx, incident);
+    // TypeORM leaves updated_at alone on save: readers (status page, feeds, live pages) rely on it moving.
+    incident.updatedAt = ctx.clock.now();
     const saved = await tx.getRepository(Incident).save(incident);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
     await ctx.bus.publish(tx, { kind: "status-page" });
@@ -215,11 +220,11 @@ export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: u
 }
 
 export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
-  const id = parseInput(Id, rawId, "incidentId");
+  const id = parseInput(RefId, rawId, "incidentId");
   const input = parseInput(AssessImpactInput, raw);
   return finish(ctx, async (tx) => {
-    const now = ctx.clock.now();
     const incident = await lockIncident(tx, id);
+    const now = ctx.clock.now();
     if (incident.status === "RESOLVED")
       throw new InvalidTransitionError("The incident is resolved; its impact can no longer be assessed");
     await applyComponentStatuses(tx, incident, input.componentStatuses, now);
@@ -238,6 +243,7 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
       authorId: ctx.viewer?.userId ?? null,
       createdAt: now,
     });
+    incident.updatedAt = now;
     const saved = await tx.getRepository(Incident).save(incident);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
     await ctx.bus.publish(tx, { kind: "status-page" });
@@ -246,12 +252,13 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
 }
 
 export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<IncidentUpdate> {
-  const id = parseInput(Id, rawId, "incidentId");
+  const id = parseInput(RefId, rawId, "incidentId");
   const input = parseInput(PostStatusUpdateInput, raw);
   return finish(ctx, async (tx) => {
-    const now = ctx.clock.now();
-    // The row lock serializes updates of one incident: sequence = order of acceptance.
+    // The row lock serializes updates of one incident: sequence = order of acceptance,
+    // and the time is read once the lock is held so that times never contradict it.
     const incident = await lockIncident(tx, id);
+    const now = ctx.clock.now();
     const move = checkStatusTransition(incident.status, input.status);
     if (!move.allowed) throw new InvalidTransitionError(move.reason);
     let statuses = input.componentStatuses ?? [];
@@ -272,6 +279,7 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
     incident.status = input.status;
     if (input.visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
     if (input.status === "RESOLVED") incident.resolvedAt = now;
+    incident.updatedAt = now;
     await tx.getRepository(Incident).save(incident);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: input.visibility });
     if (input.visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
@@ -287,13 +295,13 @@ export async function assignIncidentRole(
   rawUserId: unknown,
 ): Promise<Incident> {
   const { incidentId, role, userId } = parseInput(
-    z.object({ incidentId: Id, role: z.enum(INCIDENT_ROLES), userId: Id }),
+    z.object({ incidentId: RefId, role: z.enum(INCIDENT_ROLES), userId: RefId }),
     { incidentId: rawId, role: rawRole, userId: rawUserId },
     "",
   );
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, incidentId);
-    const user = await tx.getRepository(User).findOneBy({ id: userId });
+    const user = isId(userId) ? await tx.getRepository(User).findOneBy({ id: userId }) : null;
     if (!user) throw new NotFoundError("User", userId);
     if (!STAFF_ROLES.includes(user.role)) throw new ValidationError({ userId: "only staff can hold an incident role" });
     if (role === "COMMANDER") incident.commanderId = userId;
@@ -309,11 +317,11 @@ export async function publishIncidentReport(
   rawId: unknown,
   raw: unknown,
 ): Promise<IncidentReport> {
-  const id = parseInput(Id, rawId, "incidentId");
+  const id = parseInput(RefId, rawId, "incidentId");
   const input = parseInput(PublishIncidentReportInput, raw);
   return finish(ctx, async (tx) => {
-    const now = ctx.clock.now();
     const incident = await lockIncident(tx, id);
+    const now = ctx.clock.now();
     const published = await tx.getRepository(IncidentReport).find({ where: { incidentId: id } });
     const decision = checkCanPublishReport(input.kind, {
       resolvedAt: incident.resolvedAt,

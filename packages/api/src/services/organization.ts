@@ -5,7 +5,7 @@ import { Organization } from "../entities/organization.entity.js";
 import { User } from "../entities/user.entity.js";
 import { NotFoundError, ValidationError, parseInput } from "../errors.js";
 import { In } from "typeorm";
-import { ORGANIZATION_ID, Text } from "./common.js";
+import { ORGANIZATION_ID, RefId, Text, isId } from "./common.js";
 import type { ServiceContext } from "./context.js";
 
 export async function getOrganization(db: EntityManager): Promise<Organization> {
@@ -30,10 +30,7 @@ export const UpdateOrganizationInput = z.object({
       dialIn: z.string().trim().max(200).nullish(),
     })
     .nullish(),
-  liaisonUserIds: z
-    .array(z.uuid({ message: "must be a valid id" }))
-    .max(100)
-    .optional(),
+  liaisonUserIds: z.array(RefId).max(100).optional(),
 });
 export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
 
@@ -44,6 +41,8 @@ export async function updateOrganization(ctx: ServiceContext, raw: unknown): Pro
     const org = await repo.findOneOrFail({ where: { id: ORGANIZATION_ID }, lock: { mode: "pessimistic_write" } });
     if (input.liaisonUserIds) {
       const ids = [...new Set(input.liaisonUserIds)];
+      const malformed = ids.find((id) => !isId(id));
+      if (malformed) throw new NotFoundError("User", malformed);
       const users = await tx.getRepository(User).findBy({ id: In(ids) });
       const missing = ids.find((id) => !users.some((u) => u.id === id));
       if (missing) throw new NotFoundError("User", missing);

@@ -3,24 +3,34 @@ import type { DataSource } from "typeorm";
 import { IsNull } from "typeorm";
 import type { Component } from "../entities/component.entity.js";
 import { Incident } from "../entities/incident.entity.js";
+import type { ScheduledMaintenance } from "../entities/scheduled-maintenance.entity.js";
+import { ORGANIZATION_ID } from "./common.js";
 import { listComponents } from "./components.js";
 import { createLoaders } from "./loaders.js";
+import { getOrganization } from "./organization.js";
+import { openMaintenances, preloadMaintenances } from "./scheduled-maintenance.js";
 
 export interface StatusPageData {
   indicator: StatusIndicator;
   description: string;
   components: Component[];
   activeIncidents: Incident[];
-  scheduledMaintenances: unknown[];
+  scheduledMaintenances: ScheduledMaintenance[];
   updatedAt: Date;
+  id: string;
+  name: string;
+  timeZone: string;
 }
 
 /** Loads everything the page shows with a fixed number of queries, whatever its size. */
 export async function loadStatusPage(db: DataSource): Promise<StatusPageData> {
-  const [components, activeIncidents] = await Promise.all([
+  const [components, activeIncidents, maintenances, organization] = await Promise.all([
     listComponents(db.manager),
     db.getRepository(Incident).find({ where: { resolvedAt: IsNull() }, order: { reportedAt: "DESC" } }),
+    openMaintenances(db),
+    getOrganization(db.manager),
   ]);
+  await preloadMaintenances(db, maintenances);
   const loaders = createLoaders(db);
   await Promise.all(
     activeIncidents.map(async (incident) => {
@@ -37,19 +47,27 @@ export async function loadStatusPage(db: DataSource): Promise<StatusPageData> {
   const status = aggregateStatus({
     componentStatuses: components.map((c) => c.status),
     activeIncidentImpacts: activeIncidents.map((i) => i.impact),
-    maintenanceInProgress: false,
+    maintenanceInProgress: maintenances.some((m) => m.status === "IN_PROGRESS"),
   });
-  const lastIncidentChange: { at: Date | null }[] = await db.query("SELECT max(updated_at) AS at FROM incident");
+  const lastChange: { incident: Date | null; maintenance: Date | null }[] = await db.query(
+    `SELECT (SELECT max(updated_at) FROM incident) AS incident,
+            (SELECT max(updated_at) FROM scheduled_maintenance) AS maintenance`,
+  );
+  const at = (d: Date | null | undefined) => (d ? new Date(d).getTime() : 0);
   const times = [
     ...components.map((c) => c.updatedAt.getTime()),
-    lastIncidentChange[0]?.at ? new Date(lastIncidentChange[0].at).getTime() : 0,
+    at(lastChange[0]?.incident),
+    at(lastChange[0]?.maintenance),
   ];
   return {
     ...status,
     components,
     activeIncidents,
-    scheduledMaintenances: [],
+    scheduledMaintenances: maintenances,
     updatedAt: new Date(Math.max(0, ...times)),
+    id: ORGANIZATION_ID,
+    name: organization.name,
+    timeZone: organization.timezone,
   };
 }
 

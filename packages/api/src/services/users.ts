@@ -6,7 +6,7 @@ import { ApiToken } from "../entities/api-token.entity.js";
 import { User } from "../entities/user.entity.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../errors.js";
 import { ROLES } from "../graphql/enums.js";
-import { Id, Text } from "./common.js";
+import { Id, RefId, Text, isId } from "./common.js";
 import type { ServiceContext } from "./context.js";
 
 export const CreateUserInput = z.object({
@@ -16,7 +16,7 @@ export const CreateUserInput = z.object({
     .max(320)
     .transform((e) => e.trim()),
   role: z.enum(ROLES),
-  accountId: Id.nullish(),
+  accountId: RefId.nullish(),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
@@ -33,7 +33,10 @@ export async function createUser(ctx: ServiceContext, raw: unknown): Promise<{ u
   if (input.role !== "CUSTOMER" && input.accountId)
     throw new ValidationError({ "input.accountId": "only CUSTOMER users belong to an account" });
   return ctx.db.transaction(async (tx) => {
-    if (input.accountId && !(await tx.getRepository(Account).existsBy({ id: input.accountId })))
+    if (
+      input.accountId &&
+      !(isId(input.accountId) && (await tx.getRepository(Account).existsBy({ id: input.accountId })))
+    )
       throw new NotFoundError("Account", input.accountId);
     const taken: unknown[] = await tx.query("SELECT 1 FROM app_user WHERE lower(email) = lower($1)", [input.email]);
     if (taken.length) throw new ConflictError(`A user with email ${input.email} already exists`);
@@ -52,12 +55,13 @@ export async function createUser(ctx: ServiceContext, raw: unknown): Promise<{ u
 
 export async function createApiToken(ctx: ServiceContext, rawUserId: unknown, label?: unknown): Promise<string> {
   const { userId, label: parsedLabel } = parseInput(
-    z.object({ userId: Id, label: z.string().trim().max(100).nullish() }),
+    z.object({ userId: RefId, label: z.string().trim().max(100).nullish() }),
     { userId: rawUserId, label },
     "",
   );
   return ctx.db.transaction(async (tx) => {
-    if (!(await tx.getRepository(User).existsBy({ id: userId }))) throw new NotFoundError("User", userId);
+    if (!isId(userId) || !(await tx.getRepository(User).existsBy({ id: userId })))
+      throw new NotFoundError("User", userId);
     return issueToken(tx, userId, parsedLabel ?? null);
   });
 }

@@ -8,7 +8,7 @@ import type { TestProject } from "vitest/node";
 import { createDataSource, migrate } from "../db/data-source.js";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.js";
 
-export const TEMPLATE_DB = `liaison_template_${process.pid}`;
+export const TEMPLATE_DB_PREFIX = `liaison_template_${process.pid}`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,6 +45,8 @@ export default async function setup(project: TestProject) {
     });
     serverUrl = embedded.url;
   }
+  // One template per project: several projects may share a server (TEST_DATABASE_URL) in one run.
+  const TEMPLATE_DB = `${TEMPLATE_DB_PREFIX}_${project.name}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);

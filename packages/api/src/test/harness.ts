@@ -32,8 +32,10 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-/** A database of its own for one test file, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A database of its own for one test file, cloned from the migrated template (or empty). */
+export async function createTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const server = inject("pgServerUrl");
   const template = inject("templateDb");
   const name = `${template}_f_${randomBytes(4).toString("hex")}`;
@@ -42,7 +44,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   // CREATE DATABASE … TEMPLATE needs the template to be idle: retry briefly if another file is cloning.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? "template0" : template}`);
       break;
     } catch (error) {
       if (attempt > 50) throw error;
@@ -125,6 +127,7 @@ export async function startTestApi(
         connectionParams: token ? { authorization: `Bearer ${token}` } : {},
         retryAttempts: 0,
         lazy: false,
+        onNonLazyError: () => {},
       });
       clients.push(client);
       return client;
@@ -159,7 +162,10 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
         received.push(value as { data?: T; errors?: unknown[] });
         for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
       },
-      error: (error) => received.push({ errors: [error] }),
+      error: (error) => {
+        received.push({ errors: Array.isArray(error) ? error : [error] });
+        for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
+      },
       complete: () => {},
     },
   );

@@ -7,3 +7,4 @@ export {
 export { compareComponentStatus, worstComponentStatus } from "./worst-component-status.js";
 export { toStatuspageValue } from "./to-statuspage-value.js";
 export { aggregateStatus, type PageStatus, type PageStatusInput } from "./aggregate-status.js";
+export { dailyUptime, PARTIAL_OUTAGE_WEIGHT, type DailyUptimeInput, type UptimeDay } from "./daily-uptime.js";

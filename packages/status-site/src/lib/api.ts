@@ -1,13 +1,31 @@
 // The site talks to the API over HTTP/WebSocket only.
-export const API_URL = (process.env.API_URL ?? "http://localhost:4000").replace(/\/$/, "");
+import { config } from "./config.js";
 
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${API_URL}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (!body.data) throw new Error(body.errors?.map((e) => e.message).join("; ") ?? `API answered ${res.status}`);
+export class ApiUnavailableError extends Error {}
+
+export async function graphql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = 10_000,
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${config.apiUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new ApiUnavailableError(`the API at ${config.apiUrl} cannot be reached: ${String(error)}`);
+  }
+  let body: { data?: T; errors?: { message: string }[] };
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    throw new ApiUnavailableError(`the API answered ${res.status} without JSON`);
+  }
+  if (!body.data || body.errors?.length)
+    throw new Error(body.errors?.map((e) => e.message).join("; ") ?? `the API answered ${res.status}`);
   return body.data;
 }

@@ -1,4 +1,11 @@
 import type { APIRoute } from "astro";
+import { store } from "../lib/store";
 
-export const GET: APIRoute = () =>
-  new Response(JSON.stringify({ status: "ok" }), { headers: { "content-type": "application/json" } });
+// The server entry answers /healthz itself; this is the same answer under `astro dev`.
+export const GET: APIRoute = () => {
+  const f = store.freshness();
+  return new Response(JSON.stringify({ status: f.fetchedAt ? "ok" : "starting", live: f.live }), {
+    status: f.fetchedAt ? 200 : 503,
+    headers: { "content-type": "application/json" },
+  });
+};

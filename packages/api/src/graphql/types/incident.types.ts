@@ -11,6 +11,7 @@ import type {
 } from "@liaison/domain";
 import { Component } from "../../entities/component.entity.js";
 import { Incident } from "../../entities/incident.entity.js";
+import { ScheduledMaintenance } from "../../entities/scheduled-maintenance.entity.js";
 import {
   CadenceObligationEnum,
   ComponentStatusEnum,
@@ -65,24 +66,6 @@ export class IncidentConnection {
 }
 
 @ObjectType()
-export class ScheduledMaintenanceSummary {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => String)
-  name: string;
-
-  @Field(() => String)
-  status: string;
-
-  @Field(() => Date)
-  scheduledFor: Date;
-
-  @Field(() => Date)
-  scheduledUntil: Date;
-}
-
-@ObjectType()
 export class StatusPage {
   @Field(() => StatusIndicatorEnum)
   indicator: StatusIndicator;
@@ -96,8 +79,17 @@ export class StatusPage {
   @Field(() => [Incident])
   activeIncidents: Incident[];
 
-  @Field(() => [ScheduledMaintenanceSummary])
-  scheduledMaintenances: ScheduledMaintenanceSummary[];
+  @Field(() => [ScheduledMaintenance], { description: "Upcoming and in-progress maintenance, soonest first" })
+  scheduledMaintenances: ScheduledMaintenance[];
+
+  @Field(() => ID, { description: "The page's id (Statuspage's page.id)" })
+  id: string;
+
+  @Field(() => String, { description: "The organization's name" })
+  name: string;
+
+  @Field(() => String, { description: "IANA time zone of the page: uptime days are its local days" })
+  timeZone: string;
 
   @Field(() => Date)
   updatedAt: Date;

@@ -1,0 +1,76 @@
+// Responses prepared once per change and served as bytes: no rendering, no API call per visitor.
+import { createHash } from "node:crypto";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { atomFeed, rssFeed } from "./feeds.js";
+import { StatuspageDocument } from "./statuspage.js";
+import type { Snapshot } from "./types.js";
+
+export interface Variant {
+  body: Buffer;
+  headers: Record<string, string | number>;
+  etag: string;
+}
+
+export interface HotResponse {
+  identity: Variant;
+  gzip: Variant;
+  br: Variant;
+}
+
+const CACHE_CONTROL = "public, max-age=0, must-revalidate, stale-if-error=86400";
+
+export function hotResponse(text: string, contentType: string, extra: Record<string, string> = {}): HotResponse {
+  const body = Buffer.from(text, "utf8");
+  const tag = createHash("sha1").update(body).digest("base64url").slice(0, 22);
+  const variant = (bytes: Buffer, encoding: string | null): Variant => {
+    const etag = `"${tag}${encoding ? `-${encoding}` : ""}"`;
+    return {
+      body: bytes,
+      etag,
+      headers: {
+        "content-type": contentType,
+        "content-length": bytes.length,
+        "cache-control": CACHE_CONTROL,
+        etag,
+        vary: "accept-encoding",
+        "x-content-type-options": "nosniff",
+        ...(encoding ? { "content-encoding": encoding } : {}),
+        ...extra,
+      },
+    };
+  };
+  return {
+    identity: variant(body, null),
+    gzip: variant(gzipSync(body, { level: 6 }), "gzip"),
+    br: variant(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), "br"),
+  };
+}
+
+const JSON_TYPE = "application/json; charset=utf-8";
+const CORS = { "access-control-allow-origin": "*" };
+
+/** The Statuspage JSON endpoints and the feeds, from one snapshot. */
+export function buildDataResponses(snapshot: Snapshot, siteUrl: string): Map<string, HotResponse> {
+  const out = new Map<string, HotResponse>();
+  const doc = new StatuspageDocument(snapshot, siteUrl);
+  for (const [path, value] of Object.entries(doc.endpoints()))
+    out.set(path, hotResponse(JSON.stringify(value), JSON_TYPE, CORS));
+  out.set("/history.rss", hotResponse(rssFeed(snapshot, siteUrl), "application/rss+xml; charset=utf-8", CORS));
+  out.set("/history.atom", hotResponse(atomFeed(snapshot, siteUrl), "application/atom+xml; charset=utf-8", CORS));
+  return out;
+}
+
+/** The best variant the client accepts. */
+export function pickVariant(hot: HotResponse, acceptEncoding: string | undefined): Variant {
+  if (!acceptEncoding) return hot.identity;
+  if (/\bbr\b/.test(acceptEncoding)) return hot.br;
+  if (/\bgzip\b/.test(acceptEncoding)) return hot.gzip;
+  return hot.identity;
+}
+
+/** True when If-None-Match names this variant (or any). */
+export function notModified(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  return ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
+}

@@ -1,0 +1,12 @@
+import type { APIRoute } from "astro";
+import { config } from "../lib/config";
+import { atomFeed } from "../lib/feeds";
+import { store } from "../lib/store";
+
+export const GET: APIRoute = async () => {
+  await store.start();
+  if (!store.snapshot) return new Response("The status is not available yet", { status: 503 });
+  return new Response(atomFeed(store.snapshot, config.siteUrl), {
+    headers: { "content-type": "application/atom+xml; charset=utf-8" },
+  });
+};
