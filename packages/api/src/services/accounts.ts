@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm";
 import type { Viewer } from "../auth/viewer.js";
 import { Account, AccountTierChange } from "../entities/account.entity.js";
 import { ForbiddenError, NotFoundError, parseInput } from "../errors.js";
-import { Id, LIMITS, Text, requireRole } from "./common.js";
+import { LIMITS, RefId, Text, isId, requireRole } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "./pagination.js";
 
@@ -74,8 +74,9 @@ export async function createAccount(ctx: ServiceContext, raw: unknown): Promise<
  */
 export async function updateAccount(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Account> {
   const viewer = requireRole(ctx, "ADMIN");
-  const id = parseInput(Id, rawId, "id");
+  const id = parseInput(RefId, rawId, "id");
   const input = parseInput(UpdateAccountInput, raw);
+  if (!isId(id)) throw new NotFoundError("Account", id);
   return ctx.db.transaction(async (tx) => {
     const repo = tx.getRepository(Account);
     // Bookings take the same lock: a booking sees the tier either before or after the change, never half of it.
@@ -100,9 +101,9 @@ export async function updateAccount(ctx: ServiceContext, rawId: unknown, raw: un
 
 export async function getAccount(ctx: ServiceContext, rawId: unknown): Promise<Account | null> {
   const viewer = requireRole(ctx, ...ACCOUNT_READERS);
-  const id = parseInput(Id, rawId, "id");
+  const id = parseInput(RefId, rawId, "id");
   assertActsFor(viewer, id);
-  return ctx.db.getRepository(Account).findOneBy({ id });
+  return isId(id) ? ctx.db.getRepository(Account).findOneBy({ id }) : null;
 }
 
 /** By name; a customer's list holds their own account only. */

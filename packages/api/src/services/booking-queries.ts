@@ -4,7 +4,7 @@ import { CseBooking } from "../entities/cse-booking.entity.js";
 import { AppError, NotFoundError, ValidationError, parseInput } from "../errors.js";
 import { BOOKING_STATUSES, SESSION_PARTS } from "../graphql/enums.js";
 import { ACCOUNT_READERS, assertActsFor } from "./accounts.js";
-import { Id, requireRole } from "./common.js";
+import { RefId, isId, requireRole } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import { decideAt, ledgerWindow, loadLedger } from "./cse-ledger.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "./pagination.js";
@@ -12,8 +12,8 @@ import { engineerCalendars } from "./working-hours.js";
 
 export const BookingFilter = z
   .object({
-    accountId: Id.nullish(),
-    cseId: Id.nullish(),
+    accountId: RefId.nullish(),
+    cseId: RefId.nullish(),
     status: z.enum(BOOKING_STATUSES).nullish(),
     activity: z.enum(CSE_ACTIVITIES).nullish(),
     startsAfter: z.date().nullish(),
@@ -36,6 +36,8 @@ export async function listBookings(
   const page = parsePage(first, after);
   if (filter.accountId) assertActsFor(viewer, filter.accountId);
   const accountId = viewer.role === "CUSTOMER" ? viewer.accountId : filter.accountId;
+  // An id that names nothing matches nothing.
+  if ((accountId && !isId(accountId)) || (filter.cseId && !isId(filter.cseId))) return toPage([], page.first, () => "");
   const q = ctx.db.getRepository(CseBooking).createQueryBuilder("b");
   if (accountId) q.andWhere("b.account_id = :accountId", { accountId });
   if (filter.cseId) q.andWhere("b.cse_id = :cseId", { cseId: filter.cseId });
@@ -58,9 +60,8 @@ export async function listBookings(
 /** A booking the viewer may see, or null (another customer's booking is as good as absent). */
 export async function findBooking(ctx: ServiceContext, rawId: unknown): Promise<CseBooking | null> {
   const viewer = requireRole(ctx, ...ACCOUNT_READERS);
-  const parsed = Id.safeParse(rawId);
-  if (!parsed.success) return null;
-  const booking = await ctx.db.getRepository(CseBooking).findOneBy({ id: parsed.data });
+  if (!isId(rawId)) return null;
+  const booking = await ctx.db.getRepository(CseBooking).findOneBy({ id: rawId });
   if (!booking || (viewer.role === "CUSTOMER" && viewer.accountId !== booking.accountId)) return null;
   return booking;
 }
@@ -75,7 +76,7 @@ const MAX_SLOT_WINDOW_DAYS = 31;
 
 export const AvailableSlotsArgs = z
   .object({
-    accountId: Id,
+    accountId: RefId,
     activity: z.enum(CSE_ACTIVITIES),
     from: z.date(),
     to: z.date(),
@@ -106,7 +107,9 @@ export async function availableSlots(ctx: ServiceContext, raw: unknown): Promise
   const parts = CSE_ACTIVITY_DETAILS[args.activity].timeCommitment.sessions;
   const part = parts.find((p) => p.part === (args.part ?? parts[0]!.part));
   if (!part) throw new ValidationError({ part: `${args.activity} has no ${args.part} call` });
-  const ledger = await loadLedger(ctx.db, args.accountId, ledgerWindow(args.from, args.to));
+  const ledger = isId(args.accountId)
+    ? await loadLedger(ctx.db, args.accountId, ledgerWindow(args.from, args.to))
+    : null;
   if (!ledger) throw new NotFoundError("Account", args.accountId);
   const calendars = await engineerCalendars(ctx.db, [], { from: args.from, to: args.to });
   const slots = openSlots({

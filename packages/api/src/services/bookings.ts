@@ -18,7 +18,7 @@ import {
   parseInput,
 } from "../errors.js";
 import { assertActsFor } from "./accounts.js";
-import { Id, OptionalText, requireRole } from "./common.js";
+import { OptionalText, RefId, isId, requireRole } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import { decideAt, ledgerWindow, loadLedger, type Ledger } from "./cse-ledger.js";
 import { engineerCalendars } from "./working-hours.js";
@@ -27,7 +27,7 @@ import { engineerCalendars } from "./working-hours.js";
 export const BOOKERS = ["ADMIN", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
 
 export const BookSessionInput = z.object({
-  accountId: Id,
+  accountId: RefId,
   activity: z.enum(CSE_ACTIVITIES),
   startsAt: z.date({ message: "must be a date-time" }),
   followUpStartsAt: z.date({ message: "must be a date-time" }).nullish(),
@@ -79,6 +79,7 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
   const viewer = requireRole(ctx, ...BOOKERS);
   const input = parseInput(BookSessionInput, raw);
   assertActsFor(viewer, input.accountId);
+  if (!isId(input.accountId)) throw new NotFoundError("Account", input.accountId);
   const window = ledgerWindow(input.startsAt);
   const ledgerOptions = { idempotencyKey: input.idempotencyKey };
 
@@ -237,7 +238,8 @@ function isCalendarRace(error: unknown): boolean {
 /** Frees the booking's place under the cap and its CSE's time. Only before the first call begins. */
 export async function cancelBooking(ctx: ServiceContext, rawId: unknown): Promise<CseBooking> {
   const viewer = requireRole(ctx, ...BOOKERS);
-  const id = parseInput(Id, rawId, "bookingId");
+  const id = parseInput(RefId, rawId, "bookingId");
+  if (!isId(id)) throw new NotFoundError("Booking", id);
   return ctx.db.transaction(async (tx) => {
     const found = await tx.getRepository(CseBooking).findOneBy({ id });
     // Another customer's booking is as good as absent.

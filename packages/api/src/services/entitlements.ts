@@ -19,7 +19,7 @@ import {
 } from "@liaison/domain";
 import { NotFoundError, parseInput } from "../errors.js";
 import { ACCOUNT_READERS, assertActsFor } from "./accounts.js";
-import { Id, requireRole } from "./common.js";
+import { RefId, isId, requireRole } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import { contractYearOf, firstContractYear, ledgerWindow, loadLedger, tierOf, usedIn } from "./cse-ledger.js";
 
@@ -104,13 +104,13 @@ export async function getEntitlements(
 ): Promise<EntitlementSummaryView> {
   const viewer = requireRole(ctx, ...ACCOUNT_READERS);
   const { accountId, at } = parseInput(
-    z.object({ accountId: Id, at: z.date().nullish() }),
+    z.object({ accountId: RefId, at: z.date().nullish() }),
     { accountId: rawAccountId, at: rawAt },
     "",
   );
   assertActsFor(viewer, accountId);
   const when = at ?? ctx.clock.now();
-  const ledger = await loadLedger(ctx.db, accountId, ledgerWindow(when));
+  const ledger = isId(accountId) ? await loadLedger(ctx.db, accountId, ledgerWindow(when)) : null;
   if (!ledger) throw new NotFoundError("Account", accountId);
   const year = contractYearOf(ledger.account, when) ?? firstContractYear(ledger.account);
   // Before the subscription there are no bookings yet, and the year shown is the first one: fetch its use.

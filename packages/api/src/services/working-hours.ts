@@ -12,7 +12,7 @@ import { CseWorkingHours } from "../entities/cse-booking.entity.js";
 import { User } from "../entities/user.entity.js";
 import { ForbiddenError, NotFoundError, ValidationError, parseInput } from "../errors.js";
 import { TimeZone } from "./accounts.js";
-import { Id, requireRole } from "./common.js";
+import { RefId, isId, requireRole } from "./common.js";
 import type { ServiceContext } from "./context.js";
 
 export interface WorkingHoursView extends WorkingHours {
@@ -35,7 +35,7 @@ export async function setWorkingHours(
   raw: unknown,
 ): Promise<WorkingHoursView> {
   const viewer = requireRole(ctx, "ADMIN", "CUSTOMER_SUCCESS_ENGINEER");
-  const userId = parseInput(Id, rawUserId, "userId");
+  const userId = parseInput(RefId, rawUserId, "userId");
   const input = parseInput(SetWorkingHoursInput, raw);
   if (viewer.role !== "ADMIN" && viewer.userId !== userId)
     throw new ForbiddenError("A Customer Success Engineer may set their own working hours only");
@@ -58,7 +58,7 @@ export async function setWorkingHours(
 
 export async function getWorkingHours(ctx: ServiceContext, rawUserId: unknown): Promise<WorkingHoursView> {
   requireRole(ctx, "ADMIN", "CUSTOMER_SUCCESS_ENGINEER");
-  const userId = parseInput(Id, rawUserId, "userId");
+  const userId = parseInput(RefId, rawUserId, "userId");
   await assertEngineer(ctx.db.manager, userId);
   return workingHoursOf(ctx.db, userId);
 }
@@ -71,7 +71,7 @@ export async function workingHoursOf(db: DataSource | EntityManager, userId: str
 }
 
 async function assertEngineer(db: EntityManager, userId: string): Promise<void> {
-  const user = await db.getRepository(User).findOneBy({ id: userId });
+  const user = isId(userId) ? await db.getRepository(User).findOneBy({ id: userId }) : null;
   if (!user) throw new NotFoundError("User", userId);
   if (user.role !== "CUSTOMER_SUCCESS_ENGINEER")
     throw new ValidationError({ userId: "is not a Customer Success Engineer" });
