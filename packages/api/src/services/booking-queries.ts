@@ -111,7 +111,7 @@ export async function availableSlots(ctx: ServiceContext, raw: unknown): Promise
     ? await loadLedger(ctx.db, args.accountId, ledgerWindow(args.from, args.to))
     : null;
   if (!ledger) throw new NotFoundError("Account", args.accountId);
-  const calendars = await engineerCalendars(ctx.db, [], { from: args.from, to: args.to });
+  const calendars = await engineerCalendars(ctx.db, { from: args.from, to: args.to });
   const slots = openSlots({
     engineers: calendars,
     from: args.from,

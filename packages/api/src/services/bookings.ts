@@ -12,6 +12,7 @@ import { CseBooking } from "../entities/cse-booking.entity.js";
 import {
   AppError,
   ConflictError,
+  type ErrorCode,
   InvalidTransitionError,
   NotFoundError,
   ValidationError,
@@ -21,7 +22,13 @@ import { assertActsFor } from "./accounts.js";
 import { OptionalText, RefId, isId, requireRole } from "./common.js";
 import type { ServiceContext } from "./context.js";
 import { decideAt, ledgerWindow, loadLedger, type Ledger } from "./cse-ledger.js";
-import { engineerCalendars } from "./working-hours.js";
+import { calendarWindow } from "./working-hours.js";
+
+/** The booking's columns under its entity's property names, for rows read with raw SQL. */
+const BOOKING_COLUMNS = `id, account_id AS "accountId", activity, status, cse_id AS "cseId", starts_at AS "startsAt",
+  ends_at AS "endsAt", follow_up_starts_at AS "followUpStartsAt", follow_up_ends_at AS "followUpEndsAt", tier, notes,
+  idempotency_key AS "idempotencyKey", booked_by_id AS "bookedById", created_at AS "createdAt",
+  cancelled_at AS "cancelledAt", cancelled_by_id AS "cancelledById"`;
 
 /** Who may book and cancel: a customer for their own account, CSEs and admins for any. */
 export const BOOKERS = ["ADMIN", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
@@ -45,14 +52,16 @@ export type BookSessionInput = z.infer<typeof BookSessionInput>;
 class KeyedQueue {
   private tails = new Map<string, Promise<void>>();
 
-  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
+  /** Runs `work` after the earlier work on `key`; `waited` tells whether there was any. */
+  async run<T>(key: string, work: (waited: boolean) => Promise<T>): Promise<T> {
+    const earlier = this.tails.get(key);
+    const previous = earlier ?? Promise.resolve();
     let release!: () => void;
     const tail = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
     this.tails.set(key, tail);
     await previous;
     try {
-      return await work();
+      return await work(earlier !== undefined);
     } finally {
       release();
       if (this.tails.get(key) === tail) this.tails.delete(key);
@@ -89,12 +98,14 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
   const sessions = planSessions(input, ctx.clock.now());
   assertAllowed(snapshot, input.activity, sessions);
 
-  return queueOf(ctx.db).run(input.accountId, async () => {
-    // Anything that turned it down meanwhile turns it down without a transaction.
-    const fresh = await loadLedger(ctx.db, input.accountId, window, ledgerOptions);
-    if (!fresh) throw new NotFoundError("Account", input.accountId);
-    if (fresh.replayId) return replay(ctx.db, fresh.replayId, input);
-    assertAllowed(fresh, input.activity, sessions);
+  return queueOf(ctx.db).run(input.accountId, async (waited) => {
+    if (waited) {
+      // What was booked while we queued may turn this down: then it is turned down without a transaction.
+      const fresh = await loadLedger(ctx.db, input.accountId, window, ledgerOptions);
+      if (!fresh) throw new NotFoundError("Account", input.accountId);
+      if (fresh.replayId) return replay(ctx.db, fresh.replayId, input);
+      assertAllowed(fresh, input.activity, sessions);
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         return await ctx.db.transaction((tx) => bookLocked(ctx, tx, viewer.userId, input, sessions));
@@ -115,16 +126,17 @@ async function bookLocked(
   input: BookSessionInput,
   sessions: PlannedSession[],
 ): Promise<CseBooking> {
+  // The CSEs' calendars come in the same statement: read after the lock, like the ledger.
   const ledger = await loadLedger(tx, input.accountId, ledgerWindow(input.startsAt), {
     lock: true,
     idempotencyKey: input.idempotencyKey,
+    calendars: calendarWindow(sessions),
   });
   if (!ledger) throw new NotFoundError("Account", input.accountId);
   if (ledger.replayId) return replay(tx, ledger.replayId, input);
   const { tier } = assertAllowed(ledger, input.activity, sessions);
 
-  const calendars = await engineerCalendars(tx, sessions);
-  const { working, leastBusy } = engineersAvailable(calendars, sessions);
+  const { working, leastBusy } = engineersAvailable(ledger.engineers, sessions);
   if (working.length === 0)
     throw new ValidationError({
       "input.startsAt": "is outside every Customer Success Engineer's working hours; see availableSlots",
@@ -135,18 +147,18 @@ async function bookLocked(
 
   const [first, followUp] = sessions as [PlannedSession, PlannedSession | undefined];
   // The booking and its calls in one statement; the exclusion constraint on cse_session has the last word.
-  const rows: { id: string }[] = await tx.query(
+  const rows: CseBooking[] = await tx.query(
     `WITH b AS (
        INSERT INTO cse_booking (account_id, activity, cse_id, starts_at, ends_at, follow_up_starts_at,
                                 follow_up_ends_at, tier, notes, idempotency_key, booked_by_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       RETURNING id, cse_id, status
+       RETURNING *
      ), s AS (
        INSERT INTO cse_session (booking_id, part, cse_id, booking_status, during)
        SELECT b.id, x.part, b.cse_id, b.status, tstzrange(x.starts_at, x.ends_at)
          FROM b, unnest($13::text[], $14::timestamptz[], $15::timestamptz[]) AS x(part, starts_at, ends_at)
      )
-     SELECT id FROM b`,
+     SELECT ${BOOKING_COLUMNS} FROM b`,
     [
       input.accountId,
       input.activity,
@@ -165,13 +177,13 @@ async function bookLocked(
       sessions.map((s) => s.end),
     ],
   );
-  const id = rows[0]!.id;
+  const booking = Object.assign(new CseBooking(), rows[0]);
   await ctx.bus.publish(tx, {
     kind: "custom",
     topic: "booking",
-    payload: { bookingId: id, accountId: input.accountId },
+    payload: { bookingId: booking.id, accountId: input.accountId },
   });
-  return tx.getRepository(CseBooking).findOneByOrFail({ id });
+  return booking;
 }
 
 function planSessions(input: BookSessionInput, now: Date): PlannedSession[] {
@@ -203,7 +215,7 @@ function assertAllowed(ledger: Ledger, activity: CseActivity, sessions: PlannedS
         : decision.reason === "PRODUCT_REQUIREMENT_UNMET"
           ? { missing: decision.missing }
           : {};
-    throw new AppError(decision.reason, decision.message, details);
+    throw refusal(decision.reason, decision.message, details);
   }
   return judged;
 }
@@ -220,6 +232,20 @@ async function replay(db: DataSource | EntityManager, id: string, input: BookSes
       "This idempotencyKey was already used for a different booking of this account; use a new key for a new booking",
     );
   return booking;
+}
+
+/**
+ * A refusal the policy foresees, not a fault: it carries no stack trace, which would be costly to capture
+ * and format for every one of a flood of attempts past a cap.
+ */
+function refusal(code: ErrorCode, message: string, details: Record<string, unknown>): AppError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new AppError(code, message, details);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function noEngineerFree(): ConflictError {

@@ -5,12 +5,14 @@ import {
   type BookingDecision,
   type ContractYear,
   type CseActivity,
+  type EngineerCalendar,
   type Product,
   type ServiceTier,
   type TierChange,
   type UsedThisYear,
 } from "@liaison/domain";
 import type { DataSource, EntityManager } from "typeorm";
+import { engineerCalendarsSql, toEngineerCalendars, type EngineerCalendarRow } from "./working-hours.js";
 
 const DAY_MS = 86_400_000;
 /** A contract year is at most 366 days and an hour long: this margin around an instant holds its whole year. */
@@ -32,12 +34,15 @@ export interface Ledger {
   bookings: { activity: CseActivity; startsAt: Date }[];
   /** The booking already made under the request's idempotency key, if any. */
   replayId: string | null;
+  /** Every CSE's calendar around the requested calls, when asked for (read in the same statement). */
+  engineers: EngineerCalendar[];
 }
 
 interface LedgerRow extends LedgerAccount {
   history: { tier: ServiceTier; effectiveFrom: string }[];
   bookings: { activity: CseActivity; startsAt: string }[];
   replayId: string | null;
+  engineers: EngineerCalendarRow[] | null;
 }
 
 /**
@@ -48,7 +53,7 @@ export async function loadLedger(
   db: DataSource | EntityManager,
   accountId: string,
   window: { from: Date; to: Date },
-  options: { lock?: boolean; idempotencyKey?: string | null } = {},
+  options: { lock?: boolean; idempotencyKey?: string | null; calendars?: { from: Date; to: Date } } = {},
 ): Promise<Ledger | null> {
   if (options.lock) {
     // A statement of its own: under READ COMMITTED the ledger query below then takes its snapshot after the
@@ -67,19 +72,27 @@ export async function loadLedger(
                FROM cse_booking b
               WHERE b.account_id = a.id AND b.status = 'CONFIRMED' AND b.starts_at >= $2 AND b.starts_at < $3
             ) AS bookings,
-            (SELECT b.id FROM cse_booking b WHERE b.account_id = a.id AND b.idempotency_key = $4) AS "replayId"
+            (SELECT b.id FROM cse_booking b WHERE b.account_id = a.id AND b.idempotency_key = $4) AS "replayId",
+            ${options.calendars ? engineerCalendarsSql("$5", "$6") : "NULL"} AS engineers
        FROM account a
       WHERE a.id = $1`,
-    [accountId, window.from, window.to, options.idempotencyKey ?? null],
+    [
+      accountId,
+      window.from,
+      window.to,
+      options.idempotencyKey ?? null,
+      ...(options.calendars ? [options.calendars.from, options.calendars.to] : []),
+    ],
   );
   const row = rows[0];
   if (!row) return null;
-  const { history, bookings, replayId, ...account } = row;
+  const { history, bookings, replayId, engineers, ...account } = row;
   return {
     account,
     history: history.map((h) => ({ tier: h.tier, effectiveFrom: new Date(h.effectiveFrom) })),
     bookings: bookings.map((b) => ({ activity: b.activity, startsAt: new Date(b.startsAt) })),
     replayId,
+    engineers: toEngineerCalendars(engineers ?? []),
   };
 }
 

@@ -88,33 +88,54 @@ export async function listEngineers(ctx: ServiceContext): Promise<User[]> {
 /** How far around the requested calls other sessions are read: enough to see how busy each CSE's day is. */
 const LOAD_WINDOW_MS = 12 * 3_600_000;
 
-/** Every CSE with their hours and their confirmed calls around `sessions`. */
-export async function engineerCalendars(
-  db: DataSource | EntityManager,
-  sessions: readonly TimeRange[],
-  window?: { from: Date; to: Date },
-): Promise<EngineerCalendar[]> {
-  const from = window?.from ?? new Date(Math.min(...sessions.map((s) => s.start.getTime())) - LOAD_WINDOW_MS);
-  const to = window?.to ?? new Date(Math.max(...sessions.map((s) => s.end.getTime())) + LOAD_WINDOW_MS);
-  const rows: {
-    id: string;
-    timezone: string | null;
-    weekly: WeeklyHours | null;
-    busy: { start: string; end: string }[];
-  }[] = await db.query(
-    `SELECT u.id, h.timezone, h.weekly,
-            (SELECT coalesce(json_agg(json_build_object('start', lower(s.during), 'end', upper(s.during))), '[]')
-               FROM cse_session s
-              WHERE s.cse_id = u.id AND s.booking_status = 'CONFIRMED' AND s.during && tstzrange($1, $2)) AS busy
-       FROM app_user u
-       LEFT JOIN cse_working_hours h ON h.user_id = u.id
-      WHERE u.role = 'CUSTOMER_SUCCESS_ENGINEER'
-      ORDER BY u.created_at, u.id`,
-    [from, to],
-  );
+/** The window of calendar entries read for `sessions`. */
+export function calendarWindow(sessions: readonly TimeRange[]): { from: Date; to: Date } {
+  return {
+    from: new Date(Math.min(...sessions.map((s) => s.start.getTime())) - LOAD_WINDOW_MS),
+    to: new Date(Math.max(...sessions.map((s) => s.end.getTime())) + LOAD_WINDOW_MS),
+  };
+}
+
+/**
+ * SQL for a JSON array of every CSE with their hours and their confirmed calls overlapping [from, to),
+ * `from` and `to` being parameter references: other queries embed it to save a round trip.
+ */
+export function engineerCalendarsSql(from: string, to: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object(
+             'id', u.id, 'timezone', h.timezone, 'weekly', h.weekly,
+             'busy', (SELECT coalesce(json_agg(json_build_object('start', lower(s.during), 'end', upper(s.during))), '[]')
+                        FROM cse_session s
+                       WHERE s.cse_id = u.id AND s.booking_status = 'CONFIRMED'
+                         AND s.during && tstzrange(${from}::timestamptz, ${to}::timestamptz))
+           ) ORDER BY u.created_at, u.id), '[]')
+      FROM app_user u
+      LEFT JOIN cse_working_hours h ON h.user_id = u.id
+     WHERE u.role = 'CUSTOMER_SUCCESS_ENGINEER')`;
+}
+
+export type EngineerCalendarRow = {
+  id: string;
+  timezone: string | null;
+  weekly: WeeklyHours | null;
+  busy: { start: string; end: string }[];
+};
+
+export function toEngineerCalendars(rows: readonly EngineerCalendarRow[]): EngineerCalendar[] {
   return rows.map((row) => ({
     id: row.id,
     hours: row.timezone && row.weekly ? { timezone: row.timezone, weekly: row.weekly } : DEFAULT_WORKING_HOURS,
     busy: row.busy.map((b) => ({ start: new Date(b.start), end: new Date(b.end) })),
   }));
+}
+
+/** Every CSE with their hours and their confirmed calls in `window`. */
+export async function engineerCalendars(
+  db: DataSource | EntityManager,
+  window: { from: Date; to: Date },
+): Promise<EngineerCalendar[]> {
+  const rows: { engineers: EngineerCalendarRow[] }[] = await db.query(
+    `SELECT ${engineerCalendarsSql("$1", "$2")} AS engineers`,
+    [window.from, window.to],
+  );
+  return toEngineerCalendars(rows[0]?.engineers ?? []);
 }
