@@ -177,13 +177,8 @@ async function bookLocked(
       sessions.map((s) => s.end),
     ],
   );
-  const booking = Object.assign(new CseBooking(), rows[0]);
-  await ctx.bus.publish(tx, {
-    kind: "custom",
-    topic: "booking",
-    payload: { bookingId: booking.id, accountId: input.accountId },
-  });
-  return booking;
+  // No event is published: nothing listens for bookings yet, and NOTIFY would serialize every commit.
+  return Object.assign(new CseBooking(), rows[0]);
 }
 
 function planSessions(input: BookSessionInput, now: Date): PlannedSession[] {
@@ -282,12 +277,6 @@ export async function cancelBooking(ctx: ServiceContext, rawId: unknown): Promis
     booking.cancelledAt = ctx.clock.now();
     booking.cancelledById = viewer.userId;
     // The session rows follow the status through their foreign key (ON UPDATE CASCADE).
-    const saved = await tx.getRepository(CseBooking).save(booking);
-    await ctx.bus.publish(tx, {
-      kind: "custom",
-      topic: "booking",
-      payload: { bookingId: id, accountId: booking.accountId },
-    });
-    return saved;
+    return tx.getRepository(CseBooking).save(booking);
   });
 }

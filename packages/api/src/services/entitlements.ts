@@ -93,6 +93,8 @@ export function listCseActivities(): CseActivityView[] {
 /** The policy's footnotes, verbatim. */
 export const POLICY_FOOTNOTES = [CAP_PERIOD.text, ...SHARED_CONSULTATION_POOLS.map((p) => p.text)];
 
+const EntitlementsArgs = z.object({ accountId: RefId, at: z.date().nullish() });
+
 /**
  * What the account may still book in the contract year holding `at` (default now), by the tier in force
  * then. Before the subscription starts, the first contract year is shown: the one the customer can book into.
@@ -103,11 +105,7 @@ export async function getEntitlements(
   rawAt: unknown,
 ): Promise<EntitlementSummaryView> {
   const viewer = requireRole(ctx, ...ACCOUNT_READERS);
-  const { accountId, at } = parseInput(
-    z.object({ accountId: RefId, at: z.date().nullish() }),
-    { accountId: rawAccountId, at: rawAt },
-    "",
-  );
+  const { accountId, at } = parseInput(EntitlementsArgs, { accountId: rawAccountId, at: rawAt }, "");
   assertActsFor(viewer, accountId);
   const when = at ?? ctx.clock.now();
   const ledger = isId(accountId) ? await loadLedger(ctx.db, accountId, ledgerWindow(when)) : null;
