@@ -1,5 +1,6 @@
 // bookSession throughput through GraphQL: contended (one account, one capped activity) and uncontended
 // (many accounts), each followed by a check that the caps held exactly.
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { benchDatabase, fmt, load, root, startApiProcess } from "./lib.mjs";
 
@@ -112,6 +113,9 @@ try {
   // Warm-up (JIT, pools, caches) on an account of its own, not measured.
   const warm = await customerAccount("Warm-up");
   await run(null, () => ({ account: warm.id, token: warm.token }), 2000);
+
+  // Other work on the machine shares the CPUs with the API, PostgreSQL and the load generator.
+  console.log(`machine: ${cpus().length} CPUs, load average ${fmt(loadavg()[0], 1)} before the runs`);
 
   // Contended: every attempt for one account and one capped activity.
   const one = await customerAccount("Contended");
