@@ -6,6 +6,8 @@ import type { ServiceContext } from "../services/context.js";
 import { assessImpact, postStatusUpdate, publishIncidentReport, reportIncident } from "../services/incidents.js";
 import { updateOrganization } from "../services/organization.js";
 import { createUser } from "../services/users.js";
+import { createAccount } from "../services/accounts.js";
+import { bookSession } from "../services/bookings.js";
 import { seedSupportDemo } from "./demo-support-seed.js";
 import {
   completeScheduledMaintenance,
@@ -49,13 +51,27 @@ export async function seedDemo(app: App): Promise<boolean> {
   const ctx = as({ userId: admin.id, role: "ADMIN" });
   const responder = await asUser(ctx, "RESPONDER", "Rhea Responder", "responder@demo.liaison.dev");
   const agent = await asUser(ctx, "SUPPORT_AGENT", "Sam Support", "support@demo.liaison.dev");
-  await asUser(ctx, "CUSTOMER_SUCCESS_ENGINEER", "Cleo CSE", "cse@demo.liaison.dev");
-  const [account] = (await db.query(
-    `INSERT INTO account (name, tier, subscription_start_date, products, timezone)
-     VALUES ('Globex Corporation', 'GOLD_SERVICES', '2026-03-01', '{INCIDENT_MANAGEMENT,AIOPS,RUNBOOK_AUTOMATION}', 'America/Chicago')
-     RETURNING id`,
-  )) as { id: string }[];
-  const customer = await asUser(ctx, "CUSTOMER", "Gil Globex", "gil@globex.example", account!.id);
+  const cse = await asUser(ctx, "CUSTOMER_SUCCESS_ENGINEER", "Cleo CSE", "cse@demo.liaison.dev");
+  const seededAt = app.services.clock.now();
+  const account = await createAccount(ctx, {
+    name: "Globex Corporation",
+    tier: "GOLD_SERVICES",
+    // Some months into its first contract year, whenever the demo starts.
+    subscriptionStartDate: new Date(seededAt.getTime() - 120 * 24 * HOUR).toISOString().slice(0, 10),
+    products: ["INCIDENT_MANAGEMENT", "AIOPS", "RUNBOOK_AUTOMATION"],
+    timezone: "America/Chicago",
+  });
+  const customer = await asUser(ctx, "CUSTOMER", "Gil Globex", "gil@globex.example", account.id);
+  // One CSE session booked: the next weekday at 15:00 UTC, inside the CSE's default hours.
+  const sessionDay = new Date(seededAt.getTime() + 24 * HOUR);
+  while ([0, 6].includes(sessionDay.getUTCDay())) sessionDay.setUTCDate(sessionDay.getUTCDate() + 1);
+  sessionDay.setUTCHours(15, 0, 0, 0);
+  await bookSession(as({ userId: cse.id, role: "CUSTOMER_SUCCESS_ENGINEER" }), {
+    accountId: account.id,
+    activity: "INTEGRATION_CONSULTATION",
+    startsAt: sessionDay,
+    notes: "Connecting Datadog and ServiceNow to Incident Management",
+  });
 
   await updateOrganization(ctx, {
     name: "Acme Cloud",
@@ -178,7 +194,7 @@ export async function seedDemo(app: App): Promise<boolean> {
     agentId: agent.id,
     responderId: responder.id,
     customerId: customer.id,
-    accountId: account!.id,
+    accountId: account.id,
   });
   return true;
 }

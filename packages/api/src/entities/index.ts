@@ -1,4 +1,4 @@
-import { Account } from "./account.entity.js";
+import { Account, AccountTierChange } from "./account.entity.js";
 import { ApiToken } from "./api-token.entity.js";
 import { Component, ComponentStatusChange } from "./component.entity.js";
 import { Incident } from "./incident.entity.js";
@@ -19,6 +19,7 @@ import {
 import { Alert, Integration, Service } from "./integration.entity.js";
 import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
 import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
+import { CseBooking, CseWorkingHours } from "./cse-booking.entity.js";
 
 export const entities = [
   Organization,
@@ -48,4 +49,7 @@ export const entities = [
   WebhookDelivery,
   ScheduledMaintenance,
   ScheduledMaintenanceUpdate,
+  AccountTierChange,
+  CseBooking,
+  CseWorkingHours,
 ];

@@ -1,5 +1,8 @@
 import { registerEnumType } from "type-graphql";
 import {
+  CSE_ACTIVITIES,
+  PRODUCTS,
+  SERVICE_TIERS,
   CADENCE_OBLIGATIONS,
   COMPONENT_STATUSES,
   IMPACTS,
@@ -42,6 +45,20 @@ export const IncidentSourceEnum = graphqlEnum(INCIDENT_SOURCES, "IncidentSource"
 export const IncidentRoleEnum = graphqlEnum(INCIDENT_ROLES, "IncidentRole");
 export const MaintenanceStatusEnum = graphqlEnum(MAINTENANCE_STATUSES, "MaintenanceStatus");
 
+// Customer Success Engineer sessions (CONTRACT.md): values are the domain's.
+export const ServiceTierEnum = graphqlEnum(SERVICE_TIERS, "ServiceTier");
+export const ProductEnum = graphqlEnum(PRODUCTS, "Product");
+export const CseActivityEnum = graphqlEnum(CSE_ACTIVITIES, "CseActivity");
+export const BOOKING_STATUSES = ["CONFIRMED", "CANCELLED"] as const;
+export const BookingStatusEnum = graphqlEnum(BOOKING_STATUSES, "BookingStatus");
+export const SESSION_PARTS = ["SESSION", "DISCOVERY", "FOLLOW_UP"] as const;
+export const SessionPartEnum = graphqlEnum(
+  SESSION_PARTS,
+  "SessionPart",
+  "One call of a booking: an Incident Lifecycle Assessment has a DISCOVERY and a FOLLOW_UP, other activities one SESSION",
+);
+export const ENTITLEMENT_REFUSALS = ["NOT_ENTITLED", "PRODUCT_REQUIREMENT_UNMET", "ENTITLEMENT_EXHAUSTED"] as const;
+export const EntitlementRefusalEnum = graphqlEnum(ENTITLEMENT_REFUSALS, "EntitlementRefusal");
 // Support tickets, on-call and escalation.
 export const TICKET_SOURCES = ["PORTAL", "EMAIL", "PHONE", "EVENTS_API"] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];

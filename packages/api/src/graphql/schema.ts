@@ -23,6 +23,8 @@ import {
   UserManagerResolver,
 } from "./resolvers/oncall.resolver.js";
 import { ComponentUptimeResolver, ScheduledMaintenanceResolver } from "./resolvers/scheduled-maintenance.resolver.js";
+import { AccountResolver, EntitlementSummaryResolver } from "./resolvers/account.resolver.js";
+import { BookingResolver, WorkingHoursResolver } from "./resolvers/booking.resolver.js";
 
 export const resolvers = [
   OrganizationResolver,
@@ -48,6 +50,10 @@ export const resolvers = [
   WebhookResolver,
   ScheduledMaintenanceResolver,
   ComponentUptimeResolver,
+  AccountResolver,
+  EntitlementSummaryResolver,
+  BookingResolver,
+  WorkingHoursResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | null = null;

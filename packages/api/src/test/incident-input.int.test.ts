@@ -23,6 +23,12 @@ const POST = `mutation($id: ID!, $input: PostStatusUpdateInput!) { postStatusUpd
 const ASSESS = `mutation($id: ID!, $input: AssessImpactInput!) { assessImpact(incidentId: $id, input: $input) { id } }`;
 const ASSIGN = `mutation($id: ID!, $user: ID!) { assignIncidentRole(incidentId: $id, role: COMMANDER, userId: $user) { id } }`;
 const PUBLISH = `mutation($id: ID!) { publishIncidentReport(incidentId: $id, input: { kind: PRELIMINARY, summary: "s" }) { id } }`;
+async function anAccount(): Promise<string> {
+  const { createAccount } = await api.must(
+    `mutation { createAccount(input: { name: "Acme", tier: GOLD_SERVICES, subscriptionStartDate: "2026-01-01", products: [INCIDENT_MANAGEMENT] }) { id } }`,
+  );
+  return createAccount.id;
+}
 const update = (extra: Record<string, unknown> = {}) => ({
   status: "IDENTIFIED",
   message: "ok",
@@ -149,20 +155,7 @@ describe("bad input is BAD_USER_INPUT naming the fields", () => {
   });
 
   test("a customer cannot hold an incident role", async () => {
-    const { createAccount } = await api
-      .gql(
-        `mutation { createAccount(input: { name: "Acme", tier: GOLD_SERVICES, subscriptionStartDate: "2026-01-01", products: [INCIDENT_MANAGEMENT] }) { id } }`,
-      )
-      .then((r) => (r.data ?? { createAccount: null }) as { createAccount: { id: string } | null });
-    if (!createAccount) {
-      const [row] = await api.sql<{ id: string }>(
-        "INSERT INTO account (name, tier, subscription_start_date) VALUES ('Acme', 'GOLD_SERVICES', '2026-01-01') RETURNING id",
-      );
-      const customer = await aUser(api, "CUSTOMER", { accountId: row!.id });
-      await rejects("BAD_USER_INPUT", ASSIGN, { id: openId, user: customer.user.id });
-      return;
-    }
-    const customer = await aUser(api, "CUSTOMER", { accountId: createAccount.id });
+    const customer = await aUser(api, "CUSTOMER", { accountId: await anAccount() });
     await rejects("BAD_USER_INPUT", ASSIGN, { id: openId, user: customer.user.id });
   });
 });
@@ -191,14 +184,7 @@ describe("who may do what", () => {
   });
 
   test.each([["CUSTOMER_SUCCESS_ENGINEER"], ["CUSTOMER"]])("a %s may not post status updates", async (role) => {
-    let extra = {};
-    if (role === "CUSTOMER") {
-      const [row] = await api.sql<{ id: string }>(
-        "INSERT INTO account (name, tier, subscription_start_date) VALUES ('Cust', 'GOLD_SERVICES', '2026-01-01') RETURNING id",
-      );
-      extra = { accountId: row!.id };
-    }
-    const user = await aUser(api, role, extra);
+    const user = await aUser(api, role, role === "CUSTOMER" ? { accountId: await anAccount() } : {});
     await rejects("FORBIDDEN", POST, { id: openId, input: update() }, user.token);
   });
 

@@ -95,10 +95,10 @@ test("a WebSocket with a bad token is refused", async () => {
 });
 
 test("a customer's subscription sees only public changes too", async () => {
-  const [row] = await api.sql<{ id: string }>(
-    "INSERT INTO account (name, tier, subscription_start_date) VALUES ('Sub Co', 'GOLD_SERVICES', '2026-01-01') RETURNING id",
+  const { createAccount } = await api.must(
+    `mutation { createAccount(input: { name: "Sub Co", tier: GOLD_SERVICES, subscriptionStartDate: "2026-01-01", products: [INCIDENT_MANAGEMENT] }) { id } }`,
   );
-  const customer = await aUser(api, "CUSTOMER", { accountId: row!.id });
+  const customer = await aUser(api, "CUSTOMER", { accountId: createAccount.id });
   const incident = await anIncident(api);
   const baseline = api.app.services.bus.listenerCount();
   const sub = collect<any>(api.ws(customer.token), INCIDENT_UPDATED, { id: incident.id });

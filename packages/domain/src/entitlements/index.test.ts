@@ -29,6 +29,12 @@ it("offers the entitlement rules from one entry point", () => {
       "tierAt",
       "totalDurationMinutes",
       "validateWeeklyHours",
+      "BOOKING_HORIZON_DAYS",
+      "planBookingSessions",
+      "engineersAvailable",
+      "overlaps",
+      "openSlots",
+      "checkCancellation",
     ].sort(),
   );
 });

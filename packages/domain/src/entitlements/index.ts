@@ -41,3 +41,20 @@ export {
 } from "./validate-weekly-hours.js";
 export { isWithinWorkingHours } from "./is-within-working-hours.js";
 export { candidateSlots } from "./candidate-slots.js";
+export {
+  BOOKING_HORIZON_DAYS,
+  planBookingSessions,
+  type PlannedSession,
+  type SessionPlan,
+  type SessionPlanProblem,
+  type SessionPlanRequest,
+} from "./plan-booking-sessions.js";
+export {
+  engineersAvailable,
+  overlaps,
+  type EngineerAvailability,
+  type EngineerCalendar,
+  type TimeRange,
+} from "./engineers-available.js";
+export { openSlots, type OpenSlot, type OpenSlotsRequest } from "./open-slots.js";
+export { checkCancellation, type BookingStatus, type CancellationCheck } from "./check-cancellation.js";

@@ -1,4 +1,5 @@
 import { InitialSchema1767225600000 } from "./1767225600000-initial-schema.js";
+import { AddCseBookings1767312000000 } from "./1767312000000-add-cse-bookings.js";
 import { AddScheduledMaintenance1767398400000 } from "./1767398400000-add-scheduled-maintenance.js";
 import { AddTicketsAndSlaPolicies1767484800000 } from "./1767484800000-add-tickets-and-sla-policies.js";
 import { AddDurableTimersAndNotifications1767484800001 } from "./1767484800001-add-durable-timers-and-notifications.js";
@@ -9,6 +10,7 @@ import { AddWebhookEndpointsAndDeliveries1767484800004 } from "./1767484800004-a
 /** In order; each file is named for what it changes. */
 export const migrations = [
   InitialSchema1767225600000,
+  AddCseBookings1767312000000,
   AddScheduledMaintenance1767398400000,
   AddTicketsAndSlaPolicies1767484800000,
   AddDurableTimersAndNotifications1767484800001,
