@@ -124,9 +124,8 @@ describe("Events API v2 intake", () => {
   test("acknowledging the alert stops its ticket's escalation", async () => {
     const { routingKey } = await integration();
     await enqueue(trigger(routingKey, { dedup_key: "ack-me" }, "error"));
-    const [{ ticket_id }] = await api.sql<{ ticket_id: string }>(
-      "SELECT ticket_id FROM alert WHERE dedup_key = 'ack-me'",
-    );
+    const [alert] = await api.sql<{ ticket_id: string }>("SELECT ticket_id FROM alert WHERE dedup_key = 'ack-me'");
+    const ticket_id = alert!.ticket_id;
     const escalated = await api.must(
       `mutation($t: ID!) { escalateTicket(ticketId: $t, input: { reason: "Customer waiting" }) { status } }`,
       { t: ticket_id },
