@@ -3,13 +3,11 @@ import type { TestApi } from "./harness.js";
 
 const suffix = () => randomBytes(4).toString("hex");
 
-/** Accounts are inserted directly: their administration belongs to another part of the API. */
 export async function anAccount(api: TestApi, name = `Account ${suffix()}`): Promise<{ id: string; name: string }> {
-  const [row] = await api.sql<{ id: string }>(
-    `INSERT INTO account (name, tier, subscription_start_date, products) VALUES ($1, 'PREMIUM_SUPPORT', '2025-01-01', '{}') RETURNING id`,
-    [name],
-  );
-  return { id: row!.id, name };
+  const data = await api.must(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { id name } }`, {
+    input: { name, tier: "PREMIUM_SUPPORT", subscriptionStartDate: "2025-01-01", products: ["INCIDENT_MANAGEMENT"] },
+  });
+  return data.createAccount;
 }
 
 export async function aMember(
