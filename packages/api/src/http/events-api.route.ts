@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { findIntegration, processEvent, type IntegrationConfig } from "../services/alerts.js";
 import { parseEvent } from "../services/events-api.js";
 import type { App, Route } from "./app.js";
-import { RateLimiter } from "./rate-limit.js";
+import { RateLimiter } from "./rate-limiter.js";
 
 const MAX_EVENT_BYTES = 512 * 1024;
 const CONFIG_TTL_MS = 5_000;
@@ -16,7 +16,9 @@ const states = new WeakMap<App, IntakeState>();
 function stateOf(app: App): IntakeState {
   let state = states.get(app);
   if (!state) {
-    state = { limiter: new RateLimiter(app.services.settings.eventsRateLimitPerMinute), integrations: new Map() };
+    const perMinute = app.services.settings.eventsRateLimitPerMinute;
+    // A key may send a minute's worth at once, then its rate.
+    state = { limiter: new RateLimiter(perMinute / 60, perMinute, () => Date.now()), integrations: new Map() };
     states.set(app, state);
   }
   return state;
@@ -82,8 +84,8 @@ export const eventsApiRoute: Route = async (req, res, app) => {
   }
   const state = stateOf(app);
   const { event } = parsed;
-  const allowed = state.limiter.take(event.routingKey, Date.now());
-  if (!allowed.allowed) {
+  const wait = state.limiter.take(`events:${event.routingKey}`);
+  if (wait > 0) {
     send(
       res,
       429,
@@ -91,7 +93,7 @@ export const eventsApiRoute: Route = async (req, res, app) => {
         status: "throttle event",
         message: "Requests for this integration are arriving too quickly. Please retry later.",
       },
-      { "retry-after": String(allowed.retryAfterSeconds) },
+      { "retry-after": String(wait) },
     );
     return true;
   }

@@ -228,6 +228,38 @@ describe("escalation", () => {
   });
 });
 
+describe("escalation refusals", () => {
+  test("a solved ticket, a malformed id or an unknown ticket is refused and nothing is paged", async () => {
+    const account = await anAccount(api);
+    const solved = (
+      await api.must(
+        `mutation($a: ID!) { openTicket(input: { accountId: $a, subject: "Done", priority: P3 }) { id } }`,
+        { a: account.id },
+      )
+    ).openTicket;
+    await api.must(`mutation($id: ID!) { updateTicket(ticketId: $id, input: { status: SOLVED }) { id } }`, {
+      id: solved.id,
+    });
+    const before = [await countRows("escalation"), await countRows("notification")];
+    const escalate = (id: string) =>
+      api.gql(`mutation($t: ID!) { escalateTicket(ticketId: $t, input: { reason: "Help" }) { id } }`, { t: id });
+    expect((await escalate(solved.id)).errors?.[0]?.extensions.code).toBe("INVALID_TRANSITION");
+    expect((await escalate("not-an-id")).errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fields: { ticketId: expect.any(String) },
+    });
+    expect((await escalate("00000000-0000-4000-8000-00000000dead")).errors?.[0]?.extensions.code).toBe("NOT_FOUND");
+    const blank = await api.gql(`mutation($t: ID!) { escalateTicket(ticketId: $t, input: { reason: " " }) { id } }`, {
+      t: solved.id,
+    });
+    expect(blank.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      fields: { "input.reason": expect.any(String) },
+    });
+    expect([await countRows("escalation"), await countRows("notification")]).toEqual(before);
+  });
+});
+
 describe("the liaison schedule", () => {
   test("a major incident's liaison is whoever the organization's liaison schedule has on call", async () => {
     const [day, cover] = [await aMember(api, "SUPPORT_AGENT"), await aMember(api, "SUPPORT_AGENT")];
