@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEFAULT_SLA_BUSINESS_HOURS, addWorkingMinutes } from "@liaison/domain";
 import { anAccount, aMember, HOUR, MINUTE } from "./support-factories.js";
 import { startTestApi, type TestApi } from "./harness.js";
 
@@ -50,6 +51,16 @@ describe("SLA clocks", () => {
     expect((await ticket(t.id)).sla).toMatchObject({ atRisk: true, breached: false });
     api.clock.advance(26 * MINUTE);
     expect((await ticket(t.id)).sla).toMatchObject({ atRisk: false, breached: true });
+  });
+
+  test("a P4 ticket runs on business hours: 16 working hours, Monday to Friday 09:00–17:00 UTC", async () => {
+    const account = await anAccount(api);
+    const t = await open(account.id, "P4");
+    const expected = addWorkingMinutes(DEFAULT_SLA_BUSINESS_HOURS, new Date(t.createdAt), 960);
+    expect(t.sla.firstResponseDueAt).toBe(expected.toISOString());
+    expect(new Date(t.sla.firstResponseDueAt).getTime() - new Date(t.createdAt).getTime()).toBeGreaterThanOrEqual(
+      2 * 24 * HOUR - 16 * HOUR,
+    );
   });
 
   test("the first public reply stops the first-response clock; a customer follow-up starts the next one", async () => {
