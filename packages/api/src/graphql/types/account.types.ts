@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType } from "type-graphql";
 import type { CseActivity, Product, ServiceTier, SessionPart } from "@liaison/domain";
 import { Account } from "../../entities/account.entity.js";
 import { CseActivityEnum, EntitlementRefusalEnum, ProductEnum, ServiceTierEnum, SessionPartEnum } from "../enums.js";
-import { ContractYear, PageInfo } from "./common.types.js";
+import { ContractYear, connectionOf } from "./common.types.js";
 
 @InputType()
 export class CreateAccountInput {
@@ -43,23 +43,7 @@ export class UpdateAccountInput {
   timezone?: string | null;
 }
 
-@ObjectType()
-export class AccountEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => Account)
-  node: Account;
-}
-
-@ObjectType()
-export class AccountConnection {
-  @Field(() => [AccountEdge])
-  edges: AccountEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const AccountConnection = connectionOf(Account, "Account");
 
 @ObjectType()
 export class SessionLength {

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { CseActivity } from "@liaison/domain";
 import { CseBooking } from "../../entities/cse-booking.entity.js";
 import { CseActivityEnum, SessionPartEnum, type SESSION_PARTS } from "../enums.js";
-import { PageInfo } from "./common.types.js";
+import { connectionOf } from "./common.types.js";
 
 @InputType()
 export class BookSessionInput {
@@ -43,23 +43,7 @@ export class BookingSession {
   endsAt: Date;
 }
 
-@ObjectType()
-export class BookingEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => CseBooking)
-  node: CseBooking;
-}
-
-@ObjectType()
-export class BookingConnection {
-  @Field(() => [BookingEdge])
-  edges: BookingEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const BookingConnection = connectionOf(CseBooking, "Booking");
 
 @ObjectType()
 export class AvailableSlot {

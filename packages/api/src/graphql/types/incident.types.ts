@@ -24,7 +24,7 @@ import {
   UpdateVisibilityEnum,
   type IncidentSource,
 } from "../enums.js";
-import { PageInfo } from "./common.types.js";
+import { connectionOf } from "./common.types.js";
 
 @ObjectType()
 export class Cadence {
@@ -47,23 +47,7 @@ export class Cadence {
   overdue: CadenceObligation[];
 }
 
-@ObjectType()
-export class IncidentEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => Incident)
-  node: Incident;
-}
-
-@ObjectType()
-export class IncidentConnection {
-  @Field(() => [IncidentEdge])
-  edges: IncidentEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const IncidentConnection = connectionOf(Incident, "Incident");
 
 @ObjectType()
 export class StatusPage {

@@ -1,8 +1,8 @@
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
 import type { Severity, TicketPriority } from "@liaison/domain";
 import { Alert } from "../../entities/integration.entity.js";
 import { SeverityEnum, TicketPriorityEnum } from "../enums.js";
-import { PageInfo } from "./common.types.js";
+import { connectionOf } from "./common.types.js";
 
 @InputType()
 export class CreateServiceInput {
@@ -61,20 +61,4 @@ export class CreateIntegrationInput {
   componentIds?: string[];
 }
 
-@ObjectType()
-export class AlertEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => Alert)
-  node: Alert;
-}
-
-@ObjectType()
-export class AlertConnection {
-  @Field(() => [AlertEdge])
-  edges: AlertEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const AlertConnection = connectionOf(Alert, "Alert");

@@ -1,25 +1,9 @@
-import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Field, InputType, Int } from "type-graphql";
 import { Notification } from "../../entities/notification.entity.js";
 import { NotificationChannelEnum, type NotificationChannel } from "../enums.js";
-import { PageInfo } from "./common.types.js";
+import { connectionOf } from "./common.types.js";
 
-@ObjectType()
-export class NotificationEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => Notification)
-  node: Notification;
-}
-
-@ObjectType()
-export class NotificationConnection {
-  @Field(() => [NotificationEdge])
-  edges: NotificationEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const NotificationConnection = connectionOf(Notification, "Notification");
 
 @InputType()
 export class UpdateNotificationPreferencesInput {

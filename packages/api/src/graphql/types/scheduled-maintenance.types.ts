@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { ComponentStatus, MaintenanceStatus } from "@liaison/domain";
 import { ScheduledMaintenance } from "../../entities/scheduled-maintenance.entity.js";
 import { ComponentStatusEnum, MaintenanceStatusEnum } from "../enums.js";
-import { PageInfo } from "./common.types.js";
+import { connectionOf } from "./common.types.js";
 
 @InputType()
 export class CreateScheduledMaintenanceInput {
@@ -58,23 +58,7 @@ export class ScheduledMaintenanceFilter {
   scheduledBefore?: Date;
 }
 
-@ObjectType()
-export class ScheduledMaintenanceEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => ScheduledMaintenance)
-  node: ScheduledMaintenance;
-}
-
-@ObjectType()
-export class ScheduledMaintenanceConnection {
-  @Field(() => [ScheduledMaintenanceEdge])
-  edges: ScheduledMaintenanceEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const ScheduledMaintenanceConnection = connectionOf(ScheduledMaintenance, "ScheduledMaintenance");
 
 @ObjectType({
   description:

@@ -9,7 +9,7 @@ import {
   type SlaScheduleKind,
   type TicketSource,
 } from "../enums.js";
-import { PageInfo } from "./common.types.js";
+import { connectionOf } from "./common.types.js";
 
 @ObjectType({ description: "Where a ticket stands against its SLA, evaluated at request time" })
 export class TicketSla {
@@ -29,23 +29,7 @@ export class TicketSla {
   paused: boolean;
 }
 
-@ObjectType()
-export class TicketEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => Ticket)
-  node: Ticket;
-}
-
-@ObjectType()
-export class TicketConnection {
-  @Field(() => [TicketEdge])
-  edges: TicketEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export const TicketConnection = connectionOf(Ticket, "Ticket");
 
 @InputType()
 export class OpenTicketInput {
