@@ -52,6 +52,17 @@ describe("input validation", () => {
     }
   });
 
+  test("an id that names no record is NOT_FOUND, but mixed with other problems it is bad input", async () => {
+    const { Id } = await import("./services/common.js");
+    const WithId = z.object({ ticketId: Id, reason: z.string().min(1, "must not be empty") });
+    expect(() => parseInput(WithId, { ticketId: "not-an-id", reason: "why" }, "")).toThrow(
+      expect.objectContaining({ code: "NOT_FOUND" }),
+    );
+    expect(() => parseInput(WithId, { ticketId: "not-an-id", reason: "" }, "")).toThrow(
+      expect.objectContaining({ code: "BAD_USER_INPUT" }),
+    );
+  });
+
   test("returns the parsed value when it is valid", () => {
     expect(parseInput(Schema, { title: "ok", count: 2 })).toEqual({ title: "ok", count: 2 });
   });

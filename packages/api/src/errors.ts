@@ -66,10 +66,22 @@ export class ValidationError extends AppError {
 }
 
 /** Parse with zod; failures become BAD_USER_INPUT naming each field under `prefix`. */
+/** Marks a zod issue raised by an id that cannot name any record. */
+export const UNKNOWN_ID = "liaisonUnknownId";
+
+/**
+ * Parse with zod; failures become BAD_USER_INPUT naming each field under `prefix`,
+ * except when the only problem is ids that name no record: that is NOT_FOUND.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefix = "input"): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new ValidationError(zodFields(result.error, prefix));
+  const fields = zodFields(result.error, prefix);
+  if (result.error.issues.every((i) => i.code === "custom" && i.params?.[UNKNOWN_ID] === true)) {
+    const names = Object.keys(fields).join(", ");
+    throw new AppError("NOT_FOUND", `Nothing is known by the id given for ${names}`, { fields });
+  }
+  throw new ValidationError(fields);
 }
 
 export function zodFields(error: z.ZodError, prefix: string): Record<string, string> {

@@ -1,17 +1,18 @@
 import { z } from "zod";
-import { ForbiddenError } from "../errors.js";
+import { ForbiddenError, UNKNOWN_ID } from "../errors.js";
 import type { Role } from "../graphql/enums.js";
 import type { ServiceContext } from "./context.js";
 
 export const ORGANIZATION_ID = "00000000-0000-4000-8000-000000000001";
-
-export const Id = z.uuid({ message: "must be a valid id" });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An id we could have issued; anything else names nothing, so lookups answer NOT_FOUND. */
 export function isId(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
+
+/** A record id. One we never issued names no record: `parseInput` answers NOT_FOUND, not bad input. */
+export const Id = z.string().refine(isId, { message: "names no record", params: { [UNKNOWN_ID]: true } });
 /** Ids that refer to records: malformed ones are unknown ones (NOT_FOUND), not bad input. */
 export const RefId = z.string().trim().min(1, "must not be empty").max(100, "is not an id");
 export const Text = (max: number) =>

@@ -244,8 +244,9 @@ describe("escalation refusals", () => {
     const escalate = (id: string) =>
       api.gql(`mutation($t: ID!) { escalateTicket(ticketId: $t, input: { reason: "Help" }) { id } }`, { t: id });
     expect((await escalate(solved.id)).errors?.[0]?.extensions.code).toBe("INVALID_TRANSITION");
+    // An id we never issued names no ticket: NOT_FOUND, like any unknown id.
     expect((await escalate("not-an-id")).errors?.[0]?.extensions).toMatchObject({
-      code: "BAD_USER_INPUT",
+      code: "NOT_FOUND",
       fields: { ticketId: expect.any(String) },
     });
     expect((await escalate("00000000-0000-4000-8000-00000000dead")).errors?.[0]?.extensions.code).toBe("NOT_FOUND");

@@ -181,7 +181,7 @@ describe("updateScheduledMaintenance", () => {
     await api.must(COMPLETE, { id: m.id });
     await expectRefused(UPDATE, { id: m.id, input: { title: "Again" } }, "INVALID_TRANSITION");
     await expectRefused(UPDATE, { id: "00000000-0000-4000-8000-00000000fffe", input: { title: "Again" } }, "NOT_FOUND");
-    await expectRefused(UPDATE, { id: "not-an-id", input: { title: "Again" } }, "BAD_USER_INPUT");
+    await expectRefused(UPDATE, { id: "not-an-id", input: { title: "Again" } }, "NOT_FOUND");
   });
 
   test("is for admins and responders only", async () => {
