@@ -102,6 +102,25 @@ async function addUpdate(
   });
 }
 
+const STAMP = { IN_PROGRESS: "startedAt", COMPLETED: "completedAt", CANCELLED: "cancelledAt" } as const;
+
+/** Moves a window to its next status, stamps when, and records the announcement. */
+async function advance(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  maintenance: ScheduledMaintenance,
+  status: keyof typeof STAMP,
+  message: string,
+): Promise<ScheduledMaintenance> {
+  const now = ctx.clock.now();
+  maintenance.status = status;
+  maintenance[STAMP[status]] = now;
+  maintenance.updatedAt = now;
+  const saved = await tx.getRepository(ScheduledMaintenance).save(maintenance);
+  await addUpdate(ctx, tx, saved, message);
+  return saved;
+}
+
 async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const result = await ctx.db.transaction(async (tx) => {
     const value = await work(tx);
@@ -225,12 +244,7 @@ export async function startScheduledMaintenance(
         .map((c) => ({ componentId: c.id, status: "UNDER_MAINTENANCE" })),
       now,
     );
-    maintenance.status = "IN_PROGRESS";
-    maintenance.startedAt = now;
-    maintenance.updatedAt = now;
-    const saved = await tx.getRepository(ScheduledMaintenance).save(maintenance);
-    await addUpdate(ctx, tx, saved, message ?? DEFAULT_MESSAGE.START);
-    return saved;
+    return advance(ctx, tx, maintenance, "IN_PROGRESS", message ?? DEFAULT_MESSAGE.START);
   });
 }
 
@@ -273,12 +287,7 @@ export async function completeScheduledMaintenance(
       if (next !== null && next !== c.status) changes.push({ componentId: c.id, status: next });
     }
     await setStatuses(tx, changes, now);
-    maintenance.status = "COMPLETED";
-    maintenance.completedAt = now;
-    maintenance.updatedAt = now;
-    const saved = await tx.getRepository(ScheduledMaintenance).save(maintenance);
-    await addUpdate(ctx, tx, saved, message ?? DEFAULT_MESSAGE.COMPLETE);
-    return saved;
+    return advance(ctx, tx, maintenance, "COMPLETED", message ?? DEFAULT_MESSAGE.COMPLETE);
   });
 }
 
@@ -291,14 +300,8 @@ export async function cancelScheduledMaintenance(
   const id = parseInput(Id, rawId, "id");
   const message = parseInput(TransitionMessage, rawMessage, "message");
   return finish(ctx, async (tx) => {
-    const now = ctx.clock.now();
     const { maintenance } = await decide(tx, id, "CANCEL");
-    maintenance.status = "CANCELLED";
-    maintenance.cancelledAt = now;
-    maintenance.updatedAt = now;
-    const saved = await tx.getRepository(ScheduledMaintenance).save(maintenance);
-    await addUpdate(ctx, tx, saved, message ?? DEFAULT_MESSAGE.CANCEL);
-    return saved;
+    return advance(ctx, tx, maintenance, "CANCELLED", message ?? DEFAULT_MESSAGE.CANCEL);
   });
 }
 
