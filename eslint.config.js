@@ -53,7 +53,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/api/src/graphql/resolvers/**/*.ts"],
+    files: ["packages/api/src/modules/**/*.resolver.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -75,7 +75,12 @@ export default tseslint.config(
   },
   {
     files: ["packages/**/*.ts"],
-    ignores: ["packages/api/src/config.ts", "packages/status-site/**", "**/*.test.ts", "packages/api/src/test/**"],
+    ignores: [
+      "packages/api/src/platform/config.ts",
+      "packages/status-site/**",
+      "**/*.test.ts",
+      "packages/api/src/test/**",
+    ],
     rules: {
       "no-restricted-properties": [
         "error",

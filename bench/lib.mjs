@@ -22,7 +22,7 @@ export async function freePort() {
 
 /** BENCH_DATABASE_URL's server (a fresh database on it), else an embedded PostgreSQL. */
 export async function benchDatabase() {
-  const { startEmbeddedPostgres } = await import(join(root, "packages/api/dist/db/embedded.js"));
+  const { startEmbeddedPostgres } = await import(join(root, "packages/api/dist/platform/db/embedded.js"));
   const pg = (await import(join(root, "packages/api/node_modules/pg/lib/index.js"))).default;
   const given = process.env.BENCH_DATABASE_URL;
   if (given) {

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { loadConfig } from "./config.js";
+import { loadConfig } from "./platform/config.js";
 import { startApi } from "./cli/start-api.js";
 
 // `pnpm --filter ./packages/api start`: reads PORT, DATABASE_URL, ADMIN_TOKEN; applies pending migrations.

@@ -1,19 +1,24 @@
-import { hashToken } from "../auth/tokens.js";
-import type { App } from "../http/app.js";
-import type { Role } from "../graphql/enums.js";
-import { createComponent } from "../services/components.js";
-import type { ServiceContext } from "../services/context.js";
-import { assessImpact, postStatusUpdate, publishIncidentReport, reportIncident } from "../services/incidents.js";
-import { updateOrganization } from "../services/organization.js";
-import { createUser } from "../services/users.js";
-import { createAccount } from "../services/accounts.js";
-import { bookSession } from "../services/bookings.js";
+import { hashToken } from "../modules/admin/tokens.js";
+import type { App } from "../server/app.js";
+import type { Role } from "../platform/graphql/enums.js";
+import { createComponent } from "../modules/components/components.js";
+import type { ServiceContext } from "../platform/context.js";
+import {
+  assessImpact,
+  postStatusUpdate,
+  publishIncidentReport,
+  reportIncident,
+} from "../modules/incidents/incidents.js";
+import { updateOrganization } from "../modules/admin/organization.js";
+import { createUser } from "../modules/admin/users.js";
+import { createAccount } from "../modules/accounts/accounts.js";
+import { bookSession } from "../modules/cse/bookings.js";
 import { seedSupportDemo } from "./demo-support-seed.js";
 import {
   completeScheduledMaintenance,
   createScheduledMaintenance,
   startScheduledMaintenance,
-} from "../services/scheduled-maintenance.js";
+} from "../modules/maintenance/scheduled-maintenance.js";
 
 /** Fixed, documented demo credentials: printed at every start, stored hashed like any other. */
 export const DEMO_TOKENS: Record<Role, string> = {

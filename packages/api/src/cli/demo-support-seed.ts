@@ -1,10 +1,10 @@
-import type { App } from "../http/app.js";
-import type { Role } from "../graphql/enums.js";
-import { createIntegration, createService } from "../services/alerts.js";
-import type { ServiceContext } from "../services/context.js";
-import { createEscalationPolicy, createSchedule, setUserManager } from "../services/oncall.js";
-import { updateOrganization } from "../services/organization.js";
-import { openTicket, respondToTicket, updateTicket } from "../services/tickets.js";
+import type { App } from "../server/app.js";
+import type { Role } from "../platform/graphql/enums.js";
+import { createIntegration, createService } from "../modules/integrations/alerts.js";
+import type { ServiceContext } from "../platform/context.js";
+import { createEscalationPolicy, createSchedule, setUserManager } from "../modules/on-call/oncall.js";
+import { updateOrganization } from "../modules/admin/organization.js";
+import { openTicket, respondToTicket, updateTicket } from "../modules/support/tickets.js";
 
 /** A documented routing key, so `curl` against the demo's POST /v2/enqueue works out of the box. */
 export const DEMO_ROUTING_KEY = "deadbeefdeadbeefdeadbeefdeadbeef";

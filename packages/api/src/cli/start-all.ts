@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadConfig } from "../config.js";
+import { loadConfig } from "../platform/config.js";
 import { DEMO_TOKENS, seedDemo } from "./demo-seed.js";
 import { startApi } from "./start-api.js";
 

@@ -4,11 +4,11 @@ import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import "reflect-metadata";
-import { createDataSource } from "../db/data-source.js";
-import { buildApp, type App, type AppOptions, type Route } from "../http/app.js";
-import { routes as defaultRoutes } from "../http/routes.js";
-import type { Clock } from "../services/context.js";
-import { ensureAdminToken } from "../services/users.js";
+import { createDataSource } from "../platform/db/data-source.js";
+import { buildApp, type App, type AppOptions, type Route } from "../server/app.js";
+import { routes as defaultRoutes } from "../server/routes.js";
+import type { Clock } from "../platform/context.js";
+import { ensureAdminToken } from "../modules/admin/users.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;

@@ -2,13 +2,13 @@
 // Once a job has written its notifications (uncommitted), it says MID-JOB and hangs, to be killed.
 import "reflect-metadata";
 import type { EntityManager } from "typeorm";
-import { createDataSource } from "../db/data-source.js";
-import { EventBus, type LiaisonEvent } from "../events/event-bus.js";
-import { DEFAULT_SETTINGS, systemClock, type AppServices, type ServiceContext } from "../services/context.js";
-import { organizationRoster } from "../services/liaison-roster.js";
-import { createLoaders } from "../services/loaders.js";
-import { registerTimerHandlers } from "../timers/handlers.js";
-import { Timers } from "../timers/timers.js";
+import { createDataSource } from "../platform/db/data-source.js";
+import { EventBus, type LiaisonEvent } from "../platform/event-bus.js";
+import { DEFAULT_SETTINGS, systemClock, type AppServices, type ServiceContext } from "../platform/context.js";
+import { organizationRoster } from "../modules/on-call/liaison-roster.js";
+import { createLoaders } from "../modules/incidents/loaders.js";
+import { registerTimerHandlers } from "../server/timer-handlers.js";
+import { Timers } from "../platform/timers/timers.js";
 
 const url = process.argv[2]!;
 const db = createDataSource(url, { poolSize: 4 });

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import type { DataSource, EntityManager } from "typeorm";
+import { generateToken, hashToken } from "./tokens.js";
+import { Account } from "../accounts/account.entity.js";
+import { ApiToken } from "./api-token.entity.js";
+import { User } from "./user.entity.js";
+import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
+import { ROLES } from "../../platform/graphql/enums.js";
+import { Id, RefId, Text, isId } from "../../platform/validation.js";
+import type { ServiceContext } from "../../platform/context.js";
+
+export const CreateUserInput = z.object({
+  name: Text(200),
+  email: z
+    .email({ message: "must be an email address" })
+    .max(320)
+    .transform((e) => e.trim()),
+  role: z.enum(ROLES),
+  accountId: RefId.nullish(),
+});
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+async function issueToken(tx: EntityManager, userId: string, label: string | null): Promise<string> {
+  const token = generateToken();
+  await tx.getRepository(ApiToken).insert({ userId, tokenHash: hashToken(token), label });
+  return token;
+}
+
+export async function createUser(ctx: ServiceContext, raw: unknown): Promise<{ user: User; token: string }> {
+  const input = parseInput(CreateUserInput, raw);
+  if (input.role === "CUSTOMER" && !input.accountId)
+    throw new ValidationError({ "input.accountId": "a CUSTOMER user must belong to an account" });
+  if (input.role !== "CUSTOMER" && input.accountId)
+    throw new ValidationError({ "input.accountId": "only CUSTOMER users belong to an account" });
+  return ctx.db.transaction(async (tx) => {
+    if (
+      input.accountId &&
+      !(isId(input.accountId) && (await tx.getRepository(Account).existsBy({ id: input.accountId })))
+    )
+      throw new NotFoundError("Account", input.accountId);
+    const taken: unknown[] = await tx.query("SELECT 1 FROM app_user WHERE lower(email) = lower($1)", [input.email]);
+    if (taken.length) throw new ConflictError(`A user with email ${input.email} already exists`);
+    const user = await tx.getRepository(User).save(
+      tx.getRepository(User).create({
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        accountId: input.accountId ?? null,
+      }),
+    );
+    const token = await issueToken(tx, user.id, "initial");
+    return { user, token };
+  });
+}
+
+export async function createApiToken(ctx: ServiceContext, rawUserId: unknown, label?: unknown): Promise<string> {
+  const { userId, label: parsedLabel } = parseInput(
+    z.object({ userId: RefId, label: z.string().trim().max(100).nullish() }),
+    { userId: rawUserId, label },
+    "",
+  );
+  return ctx.db.transaction(async (tx) => {
+    if (!isId(userId) || !(await tx.getRepository(User).existsBy({ id: userId })))
+      throw new NotFoundError("User", userId);
+    return issueToken(tx, userId, parsedLabel ?? null);
+  });
+}
+
+/** Revokes one token (by its value) or every token of a user; returns how many. */
+export async function revokeApiToken(ctx: ServiceContext, raw: unknown): Promise<number> {
+  const input = parseInput(
+    z
+      .object({ token: z.string().min(1).optional(), userId: Id.optional() })
+      .refine((v) => (v.token === undefined) !== (v.userId === undefined), {
+        message: "give exactly one of token or userId",
+        path: ["token"],
+      }),
+    raw,
+    "",
+  );
+  const revoked = await ctx.db.transaction(async (tx) => {
+    const result: [unknown[], number] = input.token
+      ? await tx.query("UPDATE api_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL", [
+          hashToken(input.token),
+        ])
+      : await tx.query("UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL", [
+          input.userId,
+        ]);
+    const count = result[1];
+    if (count === 0) throw new NotFoundError("Active token", input.token ? "(given)" : input.userId!);
+    await ctx.bus.publish(tx, { kind: "tokens-revoked" });
+    return count;
+  });
+  ctx.invalidate();
+  return revoked;
+}
+
+/** ADMIN_TOKEN at start: the first credential of a new installation. */
+export async function ensureAdminToken(db: DataSource, token: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const hash = hashToken(token);
+    const existing = await tx.getRepository(ApiToken).findOneBy({ tokenHash: hash });
+    if (existing) {
+      if (existing.revokedAt) await tx.getRepository(ApiToken).update(existing.id, { revokedAt: null });
+      return;
+    }
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.bootstrap-admin'))");
+    let admin = await tx.getRepository(User).findOneBy({ email: "admin@liaison.local" });
+    admin ??= await tx
+      .getRepository(User)
+      .save(tx.getRepository(User).create({ name: "Administrator", email: "admin@liaison.local", role: "ADMIN" }));
+    await tx.getRepository(ApiToken).insert({ userId: admin.id, tokenHash: hash, label: "ADMIN_TOKEN" });
+  });
+}

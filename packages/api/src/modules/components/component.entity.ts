@@ -1,0 +1,59 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import type { ComponentStatus } from "@liaison/domain";
+import { ComponentStatusEnum } from "../../platform/graphql/enums.js";
+
+@ObjectType()
+@Entity("component")
+export class Component {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Field(() => String)
+  @Column("text")
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Column("text", { nullable: true })
+  description: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column("text", { name: "group_name", nullable: true })
+  group: string | null;
+
+  @Field(() => ComponentStatusEnum)
+  @Column("text", { default: "OPERATIONAL" })
+  status: ComponentStatus;
+
+  @Field(() => Int)
+  @Column("int", { default: 0 })
+  position: number;
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+
+  @Field(() => Date)
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  updatedAt: Date;
+}
+
+/** History of component statuses: the source of uptime figures. */
+@Entity("component_status_change")
+export class ComponentStatusChange {
+  @PrimaryGeneratedColumn("increment", { type: "bigint" })
+  id: string;
+
+  @Column("uuid", { name: "component_id" })
+  componentId: string;
+
+  @Column("text")
+  status: ComponentStatus;
+
+  @Column("timestamptz", { name: "changed_at" })
+  changedAt: Date;
+
+  @Column("uuid", { name: "incident_id", nullable: true })
+  incidentId: string | null;
+}

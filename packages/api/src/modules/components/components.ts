@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { COMPONENT_STATUSES } from "@liaison/domain";
+import type { EntityManager } from "typeorm";
+import { Component, ComponentStatusChange } from "./component.entity.js";
+import { ConflictError, NotFoundError, parseInput } from "../../platform/errors.js";
+import { OptionalText, RefId, Text, isId } from "../../platform/validation.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { byPosition } from "../incidents/loaders.js";
+
+export const CreateComponentInput = z.object({
+  name: Text(200),
+  description: OptionalText(2000),
+  group: OptionalText(200),
+  position: z.number().int().min(0).max(100_000).optional(),
+});
+export const UpdateComponentInput = z.object({
+  name: Text(200).optional(),
+  description: OptionalText(2000).optional(),
+  group: OptionalText(200).optional(),
+  position: z.number().int().min(0).max(100_000).optional(),
+  status: z.enum(COMPONENT_STATUSES).optional(),
+});
+
+async function assertNameFree(tx: EntityManager, name: string, exceptId?: string) {
+  const rows: { id: string }[] = await tx.query("SELECT id FROM component WHERE lower(name) = lower($1)", [name]);
+  if (rows.some((r) => r.id !== exceptId)) throw new ConflictError(`A component named "${name}" already exists`);
+}
+
+export async function listComponents(db: EntityManager): Promise<Component[]> {
+  const rows = await db.getRepository(Component).find();
+  return rows.sort(byPosition);
+}
+
+export async function createComponent(ctx: ServiceContext, raw: unknown): Promise<Component> {
+  const input = parseInput(CreateComponentInput, raw);
+  const saved = await ctx.db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.component-names'))");
+    await assertNameFree(tx, input.name);
+    const repo = tx.getRepository(Component);
+    const component = await repo.save(
+      repo.create({
+        name: input.name,
+        description: input.description,
+        group: input.group,
+        position: input.position ?? 0,
+        status: "OPERATIONAL",
+      }),
+    );
+    await recordStatusChanges(tx, [{ componentId: component.id, status: "OPERATIONAL" }], ctx.clock.now(), null);
+    await ctx.bus.publish(tx, { kind: "status-page" });
+    return component;
+  });
+  ctx.invalidate();
+  return saved;
+}
+
+export async function updateComponent(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Component> {
+  const id = parseInput(RefId, rawId, "id");
+  const input = parseInput(UpdateComponentInput, raw);
+  const saved = await ctx.db.transaction(async (tx) => {
+    const repo = tx.getRepository(Component);
+    const component = isId(id) ? await repo.findOne({ where: { id }, lock: { mode: "pessimistic_write" } }) : null;
+    if (!component) throw new NotFoundError("Component", id);
+    if (input.name !== undefined && input.name.toLowerCase() !== component.name.toLowerCase()) {
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.component-names'))");
+      await assertNameFree(tx, input.name, id);
+    }
+    if (input.status !== undefined && input.status !== component.status)
+      await recordStatusChanges(tx, [{ componentId: id, status: input.status }], ctx.clock.now(), null);
+    Object.assign(component, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+    const result = await repo.save(component);
+    await ctx.bus.publish(tx, { kind: "status-page" });
+    return result;
+  });
+  ctx.invalidate();
+  return saved;
+}
+
+/** Appends to the status history that uptime is computed from. */
+export async function recordStatusChanges(
+  tx: EntityManager,
+  changes: readonly { componentId: string; status: Component["status"] }[],
+  at: Date,
+  incidentId: string | null,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await tx
+    .getRepository(ComponentStatusChange)
+    .insert(changes.map((c) => ({ componentId: c.componentId, status: c.status, changedAt: at, incidentId })));
+}

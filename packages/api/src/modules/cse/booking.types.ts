@@ -1,0 +1,106 @@
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import type { CseActivity } from "@liaison/domain";
+import { CseBooking } from "./cse-booking.entity.js";
+import { CseActivityEnum, SessionPartEnum, type SESSION_PARTS } from "../../platform/graphql/enums.js";
+import { connectionOf } from "../../platform/graphql/connection.js";
+
+@InputType()
+export class BookSessionInput {
+  @Field(() => ID)
+  accountId: string;
+
+  @Field(() => CseActivityEnum)
+  activity: CseActivity;
+
+  @Field(() => Date, { description: "Start of the session (the discovery of an Incident Lifecycle Assessment)" })
+  startsAt: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "Incident Lifecycle Assessments only: the 30-minute follow-up, after the discovery",
+  })
+  followUpStartsAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Replays with the same key return the same booking instead of booking again",
+  })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType()
+export class BookingSession {
+  @Field(() => SessionPartEnum)
+  part: (typeof SESSION_PARTS)[number];
+
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  endsAt: Date;
+}
+
+export const BookingConnection = connectionOf(CseBooking, "Booking");
+
+@ObjectType()
+export class AvailableSlot {
+  @Field(() => Date)
+  startsAt: Date;
+
+  @Field(() => Date)
+  endsAt: Date;
+
+  @Field(() => Int, { description: "How many CSEs are free then" })
+  freeEngineers: number;
+}
+
+@InputType()
+export class WorkingHoursRangeInput {
+  @Field(() => Int, { description: "1 = Monday … 7 = Sunday" })
+  weekday: number;
+
+  @Field(() => String, { description: "HH:MM" })
+  start: string;
+
+  @Field(() => String, { description: "HH:MM, later than start; 24:00 for the end of the day" })
+  end: string;
+}
+
+@InputType()
+export class SetWorkingHoursInput {
+  @Field(() => String, { description: "IANA time zone the ranges are read in" })
+  timezone: string;
+
+  @Field(() => [WorkingHoursRangeInput])
+  weekly: WorkingHoursRangeInput[];
+}
+
+@ObjectType()
+export class WorkingHoursRange {
+  @Field(() => Int)
+  weekday: number;
+
+  @Field(() => String)
+  start: string;
+
+  @Field(() => String)
+  end: string;
+}
+
+@ObjectType()
+export class WorkingHours {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => String)
+  timezone: string;
+
+  @Field(() => [WorkingHoursRange])
+  weekly: WorkingHoursRange[];
+
+  @Field(() => Boolean, { description: "False while the default hours (Monday–Friday 09:00–17:00 UTC) apply" })
+  custom: boolean;
+}

@@ -1,0 +1,282 @@
+import { z } from "zod";
+import {
+  CSE_ACTIVITIES,
+  checkCancellation,
+  engineersAvailable,
+  planBookingSessions,
+  type CseActivity,
+  type PlannedSession,
+} from "@liaison/domain";
+import type { DataSource, EntityManager } from "typeorm";
+import { CseBooking } from "./cse-booking.entity.js";
+import {
+  AppError,
+  ConflictError,
+  type ErrorCode,
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "../../platform/errors.js";
+import { assertActsFor } from "../accounts/accounts.js";
+import { OptionalText, RefId, isId, requireRole } from "../../platform/validation.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { decideAt, ledgerWindow, loadLedger, type Ledger } from "./cse-ledger.js";
+import { calendarWindow } from "./working-hours.js";
+
+/** The booking's columns under its entity's property names, for rows read with raw SQL. */
+const BOOKING_COLUMNS = `id, account_id AS "accountId", activity, status, cse_id AS "cseId", starts_at AS "startsAt",
+  ends_at AS "endsAt", follow_up_starts_at AS "followUpStartsAt", follow_up_ends_at AS "followUpEndsAt", tier, notes,
+  idempotency_key AS "idempotencyKey", booked_by_id AS "bookedById", created_at AS "createdAt",
+  cancelled_at AS "cancelledAt", cancelled_by_id AS "cancelledById"`;
+
+/** Who may book and cancel: a customer for their own account, CSEs and admins for any. */
+export const BOOKERS = ["ADMIN", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
+
+export const BookSessionInput = z.object({
+  accountId: RefId,
+  activity: z.enum(CSE_ACTIVITIES),
+  startsAt: z.date({ message: "must be a date-time" }),
+  followUpStartsAt: z.date({ message: "must be a date-time" }).nullish(),
+  notes: OptionalText(2000),
+  idempotencyKey: z
+    .string()
+    .min(1, "must not be empty")
+    .max(200, "must be at most 200 characters")
+    .nullish()
+    .transform((key) => key ?? null),
+});
+export type BookSessionInput = z.infer<typeof BookSessionInput>;
+
+/** Serializes one process's bookings per account, so a hot account queues in memory rather than on the pool. */
+class KeyedQueue {
+  private tails = new Map<string, Promise<void>>();
+
+  /** Runs `work` after the earlier work on `key`; `waited` tells whether there was any. */
+  async run<T>(key: string, work: (waited: boolean) => Promise<T>): Promise<T> {
+    const earlier = this.tails.get(key);
+    const previous = earlier ?? Promise.resolve();
+    let release!: () => void;
+    const tail = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    this.tails.set(key, tail);
+    await previous;
+    try {
+      return await work(earlier !== undefined);
+    } finally {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+}
+const queues = new WeakMap<DataSource, KeyedQueue>();
+function queueOf(db: DataSource): KeyedQueue {
+  let queue = queues.get(db);
+  if (!queue) queues.set(db, (queue = new KeyedQueue()));
+  return queue;
+}
+
+/** How often a booking is retried when a CSE was taken by a concurrent booking between our check and insert. */
+const CALENDAR_RACE_RETRIES = 10;
+
+/**
+ * Books a CSE session under the account's entitlement. The cap is exact under concurrency: every booking
+ * of an account holds the account's row lock while it counts the contract year's confirmed bookings and
+ * inserts its own, in every API process alike. Refusals are first decided without the lock (a committed
+ * snapshot that already refuses stays a valid answer), so a flood past the cap is turned away cheaply.
+ */
+export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<CseBooking> {
+  const viewer = requireRole(ctx, ...BOOKERS);
+  const input = parseInput(BookSessionInput, raw);
+  assertActsFor(viewer, input.accountId);
+  if (!isId(input.accountId)) throw new NotFoundError("Account", input.accountId);
+  const window = ledgerWindow(input.startsAt);
+  const ledgerOptions = { idempotencyKey: input.idempotencyKey };
+
+  const snapshot = await loadLedger(ctx.db, input.accountId, window, ledgerOptions);
+  if (!snapshot) throw new NotFoundError("Account", input.accountId);
+  if (snapshot.replayId) return replay(ctx.db, snapshot.replayId, input);
+  const sessions = planSessions(input, ctx.clock.now());
+  assertAllowed(snapshot, input.activity, sessions);
+
+  return queueOf(ctx.db).run(input.accountId, async (waited) => {
+    if (waited) {
+      // What was booked while we queued may turn this down: then it is turned down without a transaction.
+      const fresh = await loadLedger(ctx.db, input.accountId, window, ledgerOptions);
+      if (!fresh) throw new NotFoundError("Account", input.accountId);
+      if (fresh.replayId) return replay(ctx.db, fresh.replayId, input);
+      assertAllowed(fresh, input.activity, sessions);
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await ctx.db.transaction((tx) => bookLocked(ctx, tx, viewer.userId, input, sessions));
+      } catch (error) {
+        // Another account's booking took our CSE after we looked: look again, and pick someone else.
+        if (attempt < CALENDAR_RACE_RETRIES && isCalendarRace(error)) continue;
+        if (isCalendarRace(error)) throw noEngineerFree();
+        throw error;
+      }
+    }
+  });
+}
+
+async function bookLocked(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  userId: string,
+  input: BookSessionInput,
+  sessions: PlannedSession[],
+): Promise<CseBooking> {
+  // The CSEs' calendars come in the same statement: read after the lock, like the ledger.
+  const ledger = await loadLedger(tx, input.accountId, ledgerWindow(input.startsAt), {
+    lock: true,
+    idempotencyKey: input.idempotencyKey,
+    calendars: calendarWindow(sessions),
+  });
+  if (!ledger) throw new NotFoundError("Account", input.accountId);
+  if (ledger.replayId) return replay(tx, ledger.replayId, input);
+  const { tier } = assertAllowed(ledger, input.activity, sessions);
+
+  const { working, leastBusy } = engineersAvailable(ledger.engineers, sessions);
+  if (working.length === 0)
+    throw new ValidationError({
+      "input.startsAt": "is outside every Customer Success Engineer's working hours; see availableSlots",
+    });
+  // At random among the least busy: concurrent bookings of other accounts then seldom reach for the same CSE.
+  const cseId = leastBusy[Math.floor(Math.random() * leastBusy.length)];
+  if (!cseId) throw noEngineerFree();
+
+  const [first, followUp] = sessions as [PlannedSession, PlannedSession | undefined];
+  // The booking and its calls in one statement; the exclusion constraint on cse_session has the last word.
+  const rows: CseBooking[] = await tx.query(
+    `WITH b AS (
+       INSERT INTO cse_booking (account_id, activity, cse_id, starts_at, ends_at, follow_up_starts_at,
+                                follow_up_ends_at, tier, notes, idempotency_key, booked_by_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       RETURNING *
+     ), s AS (
+       INSERT INTO cse_session (booking_id, part, cse_id, booking_status, during)
+       SELECT b.id, x.part, b.cse_id, b.status, tstzrange(x.starts_at, x.ends_at)
+         FROM b, unnest($13::text[], $14::timestamptz[], $15::timestamptz[]) AS x(part, starts_at, ends_at)
+     )
+     SELECT ${BOOKING_COLUMNS} FROM b`,
+    [
+      input.accountId,
+      input.activity,
+      cseId,
+      first.start,
+      first.end,
+      followUp?.start ?? null,
+      followUp?.end ?? null,
+      tier,
+      input.notes,
+      input.idempotencyKey,
+      userId,
+      ctx.clock.now(),
+      sessions.map((s) => s.part),
+      sessions.map((s) => s.start),
+      sessions.map((s) => s.end),
+    ],
+  );
+  // No event is published: nothing listens for bookings yet, and NOTIFY would serialize every commit.
+  return Object.assign(new CseBooking(), rows[0]);
+}
+
+function planSessions(input: BookSessionInput, now: Date): PlannedSession[] {
+  const plan = planBookingSessions({
+    activity: input.activity,
+    startsAt: input.startsAt,
+    followUpStartsAt: input.followUpStartsAt ?? null,
+    now,
+  });
+  if (plan.ok) return plan.sessions;
+  const fields: Record<string, string> = {};
+  for (const problem of plan.problems) fields[`input.${problem.field}`] ??= problem.message;
+  throw new ValidationError(fields);
+}
+
+/** The tier's entitlement, product requirements and yearly cap, judged when the session takes place. */
+function assertAllowed(ledger: Ledger, activity: CseActivity, sessions: PlannedSession[]) {
+  const at = sessions[0]!.start;
+  const judged = decideAt(ledger, activity, at);
+  if (!judged.ok)
+    throw new ValidationError({
+      "input.startsAt": `is before the subscription starts on ${ledger.account.subscriptionStartDate}`,
+    });
+  const { decision } = judged;
+  if (!decision.allowed) {
+    const details =
+      decision.reason === "ENTITLEMENT_EXHAUSTED"
+        ? { cap: decision.cap, used: decision.used, contractYear: judged.year }
+        : decision.reason === "PRODUCT_REQUIREMENT_UNMET"
+          ? { missing: decision.missing }
+          : {};
+    throw refusal(decision.reason, decision.message, details);
+  }
+  return judged;
+}
+
+/** The same request again returns the same booking; the same key for another booking is a conflict. */
+async function replay(db: DataSource | EntityManager, id: string, input: BookSessionInput): Promise<CseBooking> {
+  const booking = await db.getRepository(CseBooking).findOneByOrFail({ id });
+  const same =
+    booking.activity === input.activity &&
+    booking.startsAt.getTime() === input.startsAt.getTime() &&
+    (booking.followUpStartsAt?.getTime() ?? null) === (input.followUpStartsAt?.getTime() ?? null);
+  if (!same)
+    throw new ConflictError(
+      "This idempotencyKey was already used for a different booking of this account; use a new key for a new booking",
+    );
+  return booking;
+}
+
+/**
+ * A refusal the policy foresees, not a fault: it carries no stack trace, which would be costly to capture
+ * and format for every one of a flood of attempts past a cap.
+ */
+function refusal(code: ErrorCode, message: string, details: Record<string, unknown>): AppError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new AppError(code, message, details);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+function noEngineerFree(): ConflictError {
+  return new ConflictError(
+    "Every Customer Success Engineer working at that time is already booked; choose another time from availableSlots",
+  );
+}
+
+/** An exclusion violation (a CSE taken meanwhile) or a deadlock between two such inserts. */
+function isCalendarRace(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === "23P01" || code === "40P01";
+}
+
+/** Frees the booking's place under the cap and its CSE's time. Only before the first call begins. */
+export async function cancelBooking(ctx: ServiceContext, rawId: unknown): Promise<CseBooking> {
+  const viewer = requireRole(ctx, ...BOOKERS);
+  const id = parseInput(RefId, rawId, "bookingId");
+  if (!isId(id)) throw new NotFoundError("Booking", id);
+  return ctx.db.transaction(async (tx) => {
+    const found = await tx.getRepository(CseBooking).findOneBy({ id });
+    // Another customer's booking is as good as absent.
+    if (!found || (viewer.role === "CUSTOMER" && viewer.accountId !== found.accountId))
+      throw new NotFoundError("Booking", id);
+    // The account lock first, as bookings take it: cancelling and booking queue in one line.
+    await tx.query("SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE", [found.accountId]);
+    const booking = await tx
+      .getRepository(CseBooking)
+      .findOneOrFail({ where: { id }, lock: { mode: "pessimistic_write" } });
+    const check = checkCancellation(booking, ctx.clock.now());
+    if (!check.allowed) throw new InvalidTransitionError(check.message);
+    booking.status = "CANCELLED";
+    booking.cancelledAt = ctx.clock.now();
+    booking.cancelledById = viewer.userId;
+    // The session rows follow the status through their foreign key (ON UPDATE CASCADE).
+    return tx.getRepository(CseBooking).save(booking);
+  });
+}

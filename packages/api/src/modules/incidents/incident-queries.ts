@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { INCIDENT_STATUSES, SEVERITIES } from "@liaison/domain";
+import { Incident } from "./incident.entity.js";
+import { parseInput } from "../../platform/errors.js";
+import { Id, isId } from "../../platform/validation.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
+
+export async function getIncident(ctx: ServiceContext, rawId: unknown): Promise<Incident | null> {
+  if (!isId(rawId)) return null;
+  return ctx.db.getRepository(Incident).findOneBy({ id: rawId });
+}
+
+export const IncidentFilter = z
+  .object({
+    status: z.array(z.enum(INCIDENT_STATUSES)).nullish(),
+    severity: z.array(z.enum(SEVERITIES)).nullish(),
+    active: z.boolean().nullish(),
+    componentId: Id.nullish(),
+    reportedAfter: z.date().nullish(),
+    reportedBefore: z.date().nullish(),
+  })
+  .nullish();
+
+/** Newest first; the cursor is (reportedAt, id), stable under inserts. */
+export async function listIncidents(
+  ctx: ServiceContext,
+  rawFilter: unknown,
+  first: unknown,
+  after: unknown,
+): Promise<Page<Incident>> {
+  const filter = parseInput(IncidentFilter, rawFilter, "filter") ?? {};
+  const page = parsePage(first, after);
+  const q = ctx.db.getRepository(Incident).createQueryBuilder("i");
+  if (filter.status?.length) q.andWhere("i.status IN (:...status)", { status: filter.status });
+  if (filter.severity?.length) q.andWhere("i.severity IN (:...severity)", { severity: filter.severity });
+  if (filter.active === true) q.andWhere("i.resolved_at IS NULL");
+  if (filter.active === false) q.andWhere("i.resolved_at IS NOT NULL");
+  if (filter.componentId)
+    q.andWhere("EXISTS (SELECT 1 FROM incident_component ic WHERE ic.incident_id = i.id AND ic.component_id = :cid)", {
+      cid: filter.componentId,
+    });
+  if (filter.reportedAfter) q.andWhere("i.reported_at >= :ra", { ra: filter.reportedAfter });
+  if (filter.reportedBefore) q.andWhere("i.reported_at < :rb", { rb: filter.reportedBefore });
+  if (page.after) {
+    const [at, id] = decodeCursor(page.after, 2);
+    q.andWhere("(i.reported_at, i.id) < (:at, :id)", { at: new Date(String(at)), id: String(id) });
+  }
+  const rows = await q
+    .orderBy("i.reported_at", "DESC")
+    .addOrderBy("i.id", "DESC")
+    .take(page.first + 1)
+    .getMany();
+  return toPage(rows, page.first, (i) => encodeCursor([i.reportedAt.toISOString(), i.id]));
+}

@@ -1,0 +1,107 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from "typeorm";
+import type { ComponentStatus, IncidentStatus, ReportKind, UpdateVisibility } from "@liaison/domain";
+import {
+  ComponentStatusEnum,
+  IncidentStatusEnum,
+  ReportKindEnum,
+  UpdateVisibilityEnum,
+} from "../../platform/graphql/enums.js";
+import type { Incident } from "./incident.entity.js";
+
+@ObjectType()
+export class ComponentStatusSnapshot {
+  @Field(() => ID)
+  componentId: string;
+
+  @Field(() => ComponentStatusEnum)
+  status: ComponentStatus;
+}
+
+@ObjectType()
+@Entity("incident_update")
+export class IncidentUpdate {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "incident_id" })
+  incidentId: string;
+
+  @ManyToOne("Incident", "updates")
+  @JoinColumn({ name: "incident_id" })
+  incident: Relation<Incident>;
+
+  @Field(() => Int, { description: "Order of acceptance within the incident, from 1" })
+  @Column("int")
+  sequence: number;
+
+  @Field(() => IncidentStatusEnum)
+  @Column("text")
+  status: IncidentStatus;
+
+  @Field(() => String)
+  @Column("text")
+  message: string;
+
+  @Field(() => UpdateVisibilityEnum)
+  @Column("text")
+  visibility: UpdateVisibility;
+
+  @Field(() => [ComponentStatusSnapshot])
+  @Column("jsonb", { name: "component_statuses", default: () => "'[]'" })
+  componentStatuses: ComponentStatusSnapshot[];
+
+  @Column("uuid", { name: "author_id", nullable: true })
+  authorId: string | null;
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+}
+
+@ObjectType()
+@Entity("incident_report")
+export class IncidentReport {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Column("uuid", { name: "incident_id" })
+  incidentId: string;
+
+  @ManyToOne("Incident", "reports")
+  @JoinColumn({ name: "incident_id" })
+  incident: Relation<Incident>;
+
+  @Field(() => ReportKindEnum)
+  @Column("text")
+  kind: ReportKind;
+
+  @Field(() => String)
+  @Column("text")
+  summary: string;
+
+  @Field(() => String, { nullable: true })
+  @Column("text", { name: "root_cause", nullable: true })
+  rootCause: string | null;
+
+  @Field(() => [String])
+  @Column("text", { name: "action_items", array: true, default: () => "'{}'" })
+  actionItems: string[];
+
+  @Column("uuid", { name: "author_id", nullable: true })
+  authorId: string | null;
+
+  @Field(() => Date)
+  @Column("timestamptz", { name: "published_at" })
+  publishedAt: Date;
+}

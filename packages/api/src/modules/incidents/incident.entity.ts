@@ -1,0 +1,114 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinTable,
+  ManyToMany,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from "typeorm";
+import type { Impact, IncidentStatus, Severity } from "@liaison/domain";
+import {
+  ImpactEnum,
+  IncidentSourceEnum,
+  IncidentStatusEnum,
+  SeverityEnum,
+  type IncidentSource,
+} from "../../platform/graphql/enums.js";
+import { Component } from "../components/component.entity.js";
+import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
+
+@ObjectType()
+@Entity("incident")
+export class Incident {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Field(() => Int, { description: "Human-facing number, sequential" })
+  @Column({ type: "int", insert: false, update: false })
+  number: number;
+
+  @Field(() => String)
+  @Column("text")
+  title: string;
+
+  @Column("text", { nullable: true })
+  description: string | null;
+
+  @Field(() => IncidentSourceEnum)
+  @Column("text")
+  source: IncidentSource;
+
+  @Field(() => IncidentStatusEnum)
+  @Column("text")
+  status: IncidentStatus;
+
+  @Field(() => SeverityEnum)
+  @Column("text")
+  severity: Severity;
+
+  @Field(() => ImpactEnum, { description: "Provisional from severity until the impact is assessed" })
+  @Column("text")
+  impact: Impact;
+
+  @Field(() => Date)
+  @Column("timestamptz", { name: "reported_at" })
+  reportedAt: Date;
+
+  @Column("timestamptz", { name: "impact_assessed_at", nullable: true })
+  impactAssessedAt: Date | null;
+
+  @Column("timestamptz", { name: "last_public_update_at", nullable: true })
+  lastPublicUpdateAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column("timestamptz", { name: "resolved_at", nullable: true })
+  resolvedAt: Date | null;
+
+  @Column("uuid", { name: "commander_id", nullable: true })
+  commanderId: string | null;
+
+  @Column("uuid", { name: "liaison_id", nullable: true })
+  liaisonId: string | null;
+
+  @Column("text", { name: "bridge_url", nullable: true })
+  bridgeUrl: string | null;
+
+  @Column("text", { name: "bridge_dial_in", nullable: true })
+  bridgeDialIn: string | null;
+
+  @Column("int", { name: "customers_affected", nullable: true })
+  customersAffected: number | null;
+
+  @Column("int", { name: "update_count", default: 0 })
+  updateCount: number;
+
+  @Column("uuid", { name: "reported_by_id", nullable: true })
+  reportedById: string | null;
+
+  @ManyToMany(() => Component)
+  @JoinTable({
+    name: "incident_component",
+    joinColumn: { name: "incident_id" },
+    inverseJoinColumn: { name: "component_id" },
+  })
+  components: Relation<Component>[];
+
+  @OneToMany(() => IncidentUpdate, (u) => u.incident)
+  updates: Relation<IncidentUpdate>[];
+
+  @OneToMany(() => IncidentReport, (r) => r.incident)
+  reports: Relation<IncidentReport>[];
+
+  @Field(() => Date)
+  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  createdAt: Date;
+
+  @Field(() => Date)
+  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  updatedAt: Date;
+}

@@ -1,0 +1,370 @@
+import { z } from "zod";
+import {
+  COMPONENT_STATUSES,
+  IMPACTS,
+  INCIDENT_STATUSES,
+  REPORT_KINDS,
+  SEVERITIES,
+  UPDATE_VISIBILITIES,
+  becomesMajor,
+  checkCanPublishReport,
+  checkStatusTransition,
+  isMajor,
+  type ComponentStatus,
+  type Impact,
+  type Severity,
+} from "@liaison/domain";
+import { In, type EntityManager } from "typeorm";
+import { Component } from "../components/component.entity.js";
+import { Incident } from "./incident.entity.js";
+import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
+import { User } from "../admin/user.entity.js";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "../../platform/errors.js";
+import { INCIDENT_ROLES, INCIDENT_SOURCES, STAFF_ROLES } from "../../platform/graphql/enums.js";
+import { LIMITS, NotInFuture, OptionalText, RefId, Text, isId } from "../../platform/validation.js";
+import { recordStatusChanges } from "../components/components.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { getOrganization } from "../admin/organization.js";
+import { scheduleCadenceTimers } from "./cadence-timers.js";
+import { notifyRequesters } from "./incident-notifications.js";
+
+/** Until someone assesses the impact, it is presumed from the severity. */
+const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
+  SEV1: "CRITICAL",
+  SEV2: "MAJOR",
+  SEV3: "MINOR",
+  SEV4: "NONE",
+};
+
+const ComponentStatuses = z
+  .array(z.object({ componentId: RefId, status: z.enum(COMPONENT_STATUSES) }))
+  .max(100)
+  .refine((l) => new Set(l.map((c) => c.componentId)).size === l.length, "lists a component twice");
+
+export const ReportIncidentInput = (now: Date) =>
+  z.object({
+    title: Text(LIMITS.title),
+    severity: z.enum(SEVERITIES),
+    componentIds: z.array(RefId).max(100).default([]),
+    description: OptionalText(LIMITS.description),
+    source: z.enum(INCIDENT_SOURCES).default("PERSON"),
+    reportedAt: z.coerce.date().pipe(NotInFuture(now)).optional(),
+  });
+
+export const AssessImpactInput = z.object({
+  impact: z.enum(IMPACTS),
+  componentStatuses: ComponentStatuses,
+  customersAffected: z.number().int().min(0).max(10_000_000).nullish(),
+  summary: Text(LIMITS.message),
+});
+
+export const PostStatusUpdateInput = z.object({
+  status: z.enum(INCIDENT_STATUSES),
+  message: Text(LIMITS.message),
+  visibility: z.enum(UPDATE_VISIBILITIES),
+  componentStatuses: ComponentStatuses.optional(),
+});
+
+export const UpdateIncidentInput = z.object({
+  title: Text(LIMITS.title).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  description: OptionalText(LIMITS.description).optional(),
+});
+
+export const PublishIncidentReportInput = z.object({
+  kind: z.enum(REPORT_KINDS),
+  summary: Text(LIMITS.summary),
+  rootCause: OptionalText(LIMITS.summary),
+  actionItems: z.array(Text(1000)).max(100).default([]),
+});
+
+async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
+  if (!isId(id)) throw new NotFoundError("Incident", id);
+  const incident = await tx.getRepository(Incident).findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+  if (!incident) throw new NotFoundError("Incident", id);
+  return incident;
+}
+
+async function componentsOrFail(tx: EntityManager, ids: readonly string[], lock: boolean): Promise<Component[]> {
+  if (ids.length === 0) return [];
+  const malformed = ids.find((id) => !isId(id));
+  if (malformed) throw new NotFoundError("Component", malformed);
+  const sorted = [...new Set(ids)].sort();
+  // Locks in id order so that concurrent incidents touching the same components never deadlock.
+  const found = await tx.getRepository(Component).find({
+    where: { id: In(sorted) },
+    order: { id: "ASC" },
+    ...(lock ? { lock: { mode: "pessimistic_write" as const } } : {}),
+  });
+  const missing = sorted.find((id) => !found.some((c) => c.id === id));
+  if (missing) throw new NotFoundError("Component", missing);
+  return found;
+}
+
+/** Major incidents get the on-duty liaison and the conference bridge, in the caller's transaction. */
+async function mobilizeMajorIncident(ctx: ServiceContext, tx: EntityManager, incident: Incident): Promise<void> {
+  const org = await getOrganization(tx);
+  incident.liaisonId ??= await ctx.roster.onDutyLiaison(tx, ctx.clock.now());
+  if (!incident.bridgeUrl && org.bridgeUrl) {
+    incident.bridgeUrl = org.bridgeUrl;
+    incident.bridgeDialIn = org.bridgeDialIn;
+  }
+}
+
+async function applyComponentStatuses(
+  tx: EntityManager,
+  incident: Incident,
+  statuses: readonly { componentId: string; status: ComponentStatus }[],
+  at: Date,
+): Promise<void> {
+  if (statuses.length === 0) return;
+  const components = await componentsOrFail(
+    tx,
+    statuses.map((s) => s.componentId),
+    true,
+  );
+  // A component named in an update is affected by the incident from then on.
+  await tx.query(
+    `INSERT INTO incident_component (incident_id, component_id)
+     SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+    [incident.id, components.map((c) => c.id)],
+  );
+  const changed = statuses.filter((s) => components.find((c) => c.id === s.componentId)!.status !== s.status);
+  for (const change of changed)
+    await tx.getRepository(Component).update(change.componentId, { status: change.status, updatedAt: at });
+  await recordStatusChanges(tx, changed, at, incident.id);
+}
+
+/** On resolution, affected components return to OPERATIONAL unless another open incident still holds them. */
+async function restoreComponents(
+  tx: EntityManager,
+  incident: Incident,
+): Promise<{ componentId: string; status: ComponentStatus }[]> {
+  const rows: { component_id: string }[] = await tx.query(
+    `SELECT ic.component_id
+       FROM incident_component ic JOIN component c ON c.id = ic.component_id
+      WHERE ic.incident_id = $1 AND c.status NOT IN ('OPERATIONAL', 'UNDER_MAINTENANCE')
+        AND NOT EXISTS (SELECT 1 FROM incident_component o JOIN incident i ON i.id = o.incident_id
+                         WHERE o.component_id = ic.component_id AND i.id <> $1 AND i.resolved_at IS NULL)`,
+    [incident.id],
+  );
+  return rows.map((r) => ({ componentId: r.component_id, status: "OPERATIONAL" as const }));
+}
+
+async function nextSequence(tx: EntityManager, incident: Incident): Promise<number> {
+  incident.updateCount += 1;
+  await tx.getRepository(Incident).update(incident.id, { updateCount: incident.updateCount });
+  return incident.updateCount;
+}
+
+async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  const result = await ctx.db.transaction(work);
+  ctx.invalidate();
+  return result;
+}
+
+export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise<Incident> {
+  const input = parseInput(ReportIncidentInput(ctx.clock.now()), raw);
+  return finish(ctx, (tx) => reportIncidentIn(ctx, tx, input));
+}
+
+/** Reports an incident inside the caller's transaction (the Events API reports them from alerts). */
+export async function reportIncidentIn(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  input: z.infer<ReturnType<typeof ReportIncidentInput>>,
+): Promise<Incident> {
+  const now = ctx.clock.now();
+  const components = await componentsOrFail(tx, input.componentIds, false);
+  const repo = tx.getRepository(Incident);
+  const incident = repo.create({
+    title: input.title,
+    description: input.description,
+    source: input.source,
+    severity: input.severity,
+    impact: PROVISIONAL_IMPACT[input.severity],
+    status: "INVESTIGATING",
+    reportedAt: input.reportedAt ?? now,
+    reportedById: ctx.viewer?.userId ?? null,
+    commanderId: null,
+    liaisonId: null,
+    bridgeUrl: null,
+    bridgeDialIn: null,
+    updateCount: 0,
+  });
+  if (isMajor(input.severity)) await mobilizeMajorIncident(ctx, tx, incident);
+  const saved = await repo.save(incident);
+  if (components.length)
+    await tx.query("INSERT INTO incident_component (incident_id, component_id) SELECT $1, unnest($2::uuid[])", [
+      saved.id,
+      components.map((c) => c.id),
+    ]);
+  await scheduleCadenceTimers(ctx, tx, saved.id);
+  await ctx.bus.publish(tx, { kind: "incident", incidentId: saved.id, visibility: "PUBLIC" });
+  await ctx.bus.publish(tx, { kind: "status-page" });
+  return repo.findOneByOrFail({ id: saved.id });
+}
+
+export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
+  const id = parseInput(RefId, rawId, "incidentId");
+  const input = parseInput(UpdateIncidentInput, raw);
+  return finish(ctx, async (tx) => {
+    const incident = await lockIncident(tx, id);
+    if (incident.status === "RESOLVED")
+      throw new InvalidTransitionError("The incident is resolved; only reports may be published");
+    const raised = input.severity !== undefined && becomesMajor(incident.severity, input.severity);
+    if (input.title !== undefined) incident.title = input.title;
+    if (input.description !== undefined) incident.description = input.description;
+    if (input.severity !== undefined) {
+      if (!incident.impactAssessedAt) incident.impact = PROVISIONAL_IMPACT[input.severity];
+      incident.severity = input.severity;
+    }
+    if (raised) await mobilizeMajorIncident(ctx, tx, incident);
+    // TypeORM leaves updated_at alone on save: readers (status page, feeds, live pages) rely on it moving.
+    incident.updatedAt = ctx.clock.now();
+    const saved = await tx.getRepository(Incident).save(incident);
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
+    await ctx.bus.publish(tx, { kind: "status-page" });
+    return saved;
+  });
+}
+
+export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
+  const id = parseInput(RefId, rawId, "incidentId");
+  const input = parseInput(AssessImpactInput, raw);
+  return finish(ctx, async (tx) => {
+    const incident = await lockIncident(tx, id);
+    const now = ctx.clock.now();
+    if (incident.status === "RESOLVED")
+      throw new InvalidTransitionError("The incident is resolved; its impact can no longer be assessed");
+    await applyComponentStatuses(tx, incident, input.componentStatuses, now);
+    incident.impact = input.impact;
+    incident.impactAssessedAt ??= now;
+    if (input.customersAffected !== undefined && input.customersAffected !== null)
+      incident.customersAffected = input.customersAffected;
+    const sequence = await nextSequence(tx, incident);
+    await tx.getRepository(IncidentUpdate).insert({
+      incidentId: id,
+      sequence,
+      status: incident.status,
+      message: `Impact assessed as ${input.impact}: ${input.summary}`,
+      visibility: "INTERNAL",
+      componentStatuses: input.componentStatuses,
+      authorId: ctx.viewer?.userId ?? null,
+      createdAt: now,
+    });
+    incident.updatedAt = now;
+    const saved = await tx.getRepository(Incident).save(incident);
+    await scheduleCadenceTimers(ctx, tx, id);
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
+    await ctx.bus.publish(tx, { kind: "status-page" });
+    return saved;
+  });
+}
+
+export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<IncidentUpdate> {
+  const id = parseInput(RefId, rawId, "incidentId");
+  const input = parseInput(PostStatusUpdateInput, raw);
+  return finish(ctx, async (tx) => {
+    // The row lock serializes updates of one incident: sequence = order of acceptance,
+    // and the time is read once the lock is held so that times never contradict it.
+    const incident = await lockIncident(tx, id);
+    const now = ctx.clock.now();
+    const move = checkStatusTransition(incident.status, input.status);
+    if (!move.allowed) throw new InvalidTransitionError(move.reason);
+    let statuses = input.componentStatuses ?? [];
+    if (input.status === "RESOLVED" && !input.componentStatuses) statuses = await restoreComponents(tx, incident);
+    await applyComponentStatuses(tx, incident, statuses, now);
+    const sequence = await nextSequence(tx, incident);
+    const update = tx.getRepository(IncidentUpdate).create({
+      incidentId: id,
+      sequence,
+      status: input.status,
+      message: input.message,
+      visibility: input.visibility,
+      componentStatuses: statuses,
+      authorId: ctx.viewer?.userId ?? null,
+      createdAt: now,
+    });
+    const saved = await tx.getRepository(IncidentUpdate).save(update);
+    incident.status = input.status;
+    if (input.visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
+    if (input.status === "RESOLVED") incident.resolvedAt = now;
+    incident.updatedAt = now;
+    await tx.getRepository(Incident).save(incident);
+    await scheduleCadenceTimers(ctx, tx, id);
+    if (input.visibility === "PUBLIC") await notifyRequesters(ctx, tx, incident, saved);
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: input.visibility });
+    if (input.visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
+      await ctx.bus.publish(tx, { kind: "status-page" });
+    return saved;
+  });
+}
+
+export async function assignIncidentRole(
+  ctx: ServiceContext,
+  rawId: unknown,
+  rawRole: unknown,
+  rawUserId: unknown,
+): Promise<Incident> {
+  const { incidentId, role, userId } = parseInput(
+    z.object({ incidentId: RefId, role: z.enum(INCIDENT_ROLES), userId: RefId }),
+    { incidentId: rawId, role: rawRole, userId: rawUserId },
+    "",
+  );
+  return finish(ctx, async (tx) => {
+    const incident = await lockIncident(tx, incidentId);
+    const user = isId(userId) ? await tx.getRepository(User).findOneBy({ id: userId }) : null;
+    if (!user) throw new NotFoundError("User", userId);
+    if (!STAFF_ROLES.includes(user.role)) throw new ValidationError({ userId: "only staff can hold an incident role" });
+    if (role === "COMMANDER") incident.commanderId = userId;
+    else incident.liaisonId = userId;
+    const saved = await tx.getRepository(Incident).save(incident);
+    await ctx.bus.publish(tx, { kind: "incident", incidentId, visibility: "INTERNAL" });
+    return saved;
+  });
+}
+
+export async function publishIncidentReport(
+  ctx: ServiceContext,
+  rawId: unknown,
+  raw: unknown,
+): Promise<IncidentReport> {
+  const id = parseInput(RefId, rawId, "incidentId");
+  const input = parseInput(PublishIncidentReportInput, raw);
+  return finish(ctx, async (tx) => {
+    const incident = await lockIncident(tx, id);
+    const now = ctx.clock.now();
+    const published = await tx.getRepository(IncidentReport).find({ where: { incidentId: id } });
+    const decision = checkCanPublishReport(input.kind, {
+      resolvedAt: incident.resolvedAt,
+      publishedKinds: published.map((r) => r.kind),
+    });
+    if (!decision.allowed) {
+      if (decision.code === "INCIDENT_NOT_RESOLVED") throw new InvalidTransitionError(decision.reason);
+      throw new ConflictError(decision.reason);
+    }
+    const report = await tx.getRepository(IncidentReport).save(
+      tx.getRepository(IncidentReport).create({
+        incidentId: id,
+        kind: input.kind,
+        summary: input.summary,
+        rootCause: input.rootCause,
+        actionItems: input.actionItems,
+        authorId: ctx.viewer?.userId ?? null,
+        publishedAt: now,
+      }),
+    );
+    await tx.getRepository(Incident).update(id, { updatedAt: now });
+    await scheduleCadenceTimers(ctx, tx, id);
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
+    await ctx.bus.publish(tx, { kind: "status-page" });
+    return report;
+  });
+}

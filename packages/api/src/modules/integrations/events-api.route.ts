@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { findIntegration, processEvent, type IntegrationConfig } from "./alerts.js";
+import { parseEvent } from "./events-api.js";
+import type { App, Route } from "../../server/app.js";
+import { RateLimiter } from "../../platform/http/rate-limiter.js";
+
+const MAX_EVENT_BYTES = 512 * 1024;
+const CONFIG_TTL_MS = 5_000;
+
+interface IntakeState {
+  limiter: RateLimiter;
+  integrations: Map<string, { config: IntegrationConfig | null; expires: number }>;
+}
+const states = new WeakMap<App, IntakeState>();
+
+function stateOf(app: App): IntakeState {
+  let state = states.get(app);
+  if (!state) {
+    const perMinute = app.services.settings.eventsRateLimitPerMinute;
+    // A key may send a minute's worth at once, then its rate.
+    state = { limiter: new RateLimiter(perMinute / 60, perMinute, () => Date.now()), integrations: new Map() };
+    states.set(app, state);
+  }
+  return state;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+const invalid = (res: ServerResponse, errors: string[]) =>
+  send(res, 400, { status: "invalid event", message: "Event object is invalid", errors });
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_EVENT_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Routing keys are looked up at most every few seconds per process: intake stays cheap under load. */
+async function integrationFor(app: App, state: IntakeState, routingKey: string): Promise<IntegrationConfig | null> {
+  const now = Date.now();
+  const hit = state.integrations.get(routingKey);
+  if (hit && hit.expires > now) return hit.config;
+  const config = await findIntegration(app.context(null), routingKey);
+  if (state.integrations.size > 10_000) state.integrations.clear();
+  state.integrations.set(routingKey, { config, expires: now + CONFIG_TTL_MS });
+  return config;
+}
+
+/**
+ * PagerDuty Events API v2 compatible intake: `202 { status, message, dedup_key }` only once the
+ * event has committed; `400` naming every problem; `429` with Retry-After past a key's rate.
+ */
+export const eventsApiRoute: Route = async (req, res, app) => {
+  const path = (req.url ?? "/").split("?")[0];
+  if (path !== "/v2/enqueue") return false;
+  if (req.method !== "POST") {
+    send(res, 405, { status: "error", message: "Use POST" }, { allow: "POST" });
+    return true;
+  }
+  const text = await readBody(req);
+  if (text === null) {
+    send(res, 413, { status: "invalid event", message: "Event object is invalid", errors: ["Event is too large"] });
+    return true;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    invalid(res, ["Malformed JSON"]);
+    return true;
+  }
+  const parsed = parseEvent(body);
+  if (!parsed.ok) {
+    invalid(res, parsed.errors);
+    return true;
+  }
+  const state = stateOf(app);
+  const { event } = parsed;
+  const wait = state.limiter.take(`events:${event.routingKey}`);
+  if (wait > 0) {
+    send(
+      res,
+      429,
+      {
+        status: "throttle event",
+        message: "Requests for this integration are arriving too quickly. Please retry later.",
+      },
+      { "retry-after": String(wait) },
+    );
+    return true;
+  }
+  const config = await integrationFor(app, state, event.routingKey);
+  if (!config) {
+    invalid(res, ["'routing_key' does not name an integration"]);
+    return true;
+  }
+  const dedupKey = await processEvent(app.context(null, { cacheLoaders: false }), config, event);
+  app.services.invalidate();
+  send(res, 202, { status: "success", message: "Event processed", dedup_key: dedupKey });
+  return true;
+};

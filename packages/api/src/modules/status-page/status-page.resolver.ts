@@ -1,0 +1,52 @@
+import { Arg, Ctx, ID, Query, Resolver, Subscription, Root } from "type-graphql";
+import { Incident } from "../incidents/incident.entity.js";
+import { isStaff } from "../../platform/access/viewer.js";
+import { Public } from "../../platform/access/decorators.js";
+import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { StatusPage } from "../incidents/incident.types.js";
+import { Id } from "../../platform/validation.js";
+import { parseInput } from "../../platform/errors.js";
+
+@Resolver()
+export class StatusPageResolver {
+  @Public()
+  @Query(() => StatusPage)
+  statusPage(@Ctx() ctx: GraphQLContext) {
+    return ctx.services.statusPage();
+  }
+
+  @Public()
+  @Subscription(() => StatusPage, {
+    description: "The whole status page, each time anything on it changes",
+    subscribe: ({ context }) =>
+      (context as GraphQLContext).services.bus.iterate((event) =>
+        event.kind === "status-page" ? (context as GraphQLContext).services.statusPage() : undefined,
+      ),
+  })
+  statusPageChanged(@Root() page: StatusPage): StatusPage {
+    return page;
+  }
+
+  @Public()
+  @Subscription(() => Incident, {
+    description:
+      "An incident each time it changes (one incident, or all); anonymous readers only hear of public changes",
+    subscribe: ({ args, context }) => {
+      const ctx = context as GraphQLContext;
+      const only = args["incidentId"] ? parseInput(Id, args["incidentId"], "incidentId") : null;
+      const staff = isStaff(ctx.viewer);
+      return ctx.services.bus.iterate((event) => {
+        if (event.kind !== "incident") return undefined;
+        if (only && event.incidentId !== only) return undefined;
+        if (!staff && event.visibility !== "PUBLIC") return undefined;
+        return ctx.services.incidentSnapshot(event);
+      });
+    },
+  })
+  incidentUpdated(
+    @Root() incident: Incident,
+    @Arg("incidentId", () => ID, { nullable: true }) _incidentId?: string,
+  ): Incident {
+    return incident;
+  }
+}

@@ -1,0 +1,326 @@
+import { z } from "zod";
+import {
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  checkTicketTransition,
+  statusAfterMessage,
+  ticketSlaAt,
+  trackPauses,
+  type SlaPause,
+  type SlaPolicy,
+  type SlaState,
+  type TicketStatus,
+} from "@liaison/domain";
+import type { EntityManager } from "typeorm";
+import { Account } from "../accounts/account.entity.js";
+import { Incident } from "../incidents/incident.entity.js";
+import { SlaPolicyRow } from "./sla-policy.entity.js";
+import { Ticket, TicketMessage, type StoredPause } from "./ticket.entity.js";
+import { User } from "../admin/user.entity.js";
+import {
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "../../platform/errors.js";
+import { STAFF_ROLES, TICKET_SOURCES } from "../../platform/graphql/enums.js";
+import { Id, LIMITS, OptionalText, Text, requireRole } from "../../platform/validation.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { afterTicketChange } from "./ticket-hooks.js";
+
+export const OpenTicketInput = z.object({
+  accountId: Id.nullish(),
+  subject: Text(LIMITS.title),
+  description: OptionalText(LIMITS.description),
+  priority: z.enum(TICKET_PRIORITIES),
+  requesterId: Id.nullish(),
+  assigneeId: Id.nullish(),
+  source: z.enum(TICKET_SOURCES).default("PORTAL"),
+});
+export type OpenTicketInput = z.infer<typeof OpenTicketInput>;
+
+export const RespondToTicketInput = z.object({
+  message: Text(LIMITS.description),
+  internal: z.boolean().default(false),
+  status: z.enum(TICKET_STATUSES).nullish(),
+});
+
+export const UpdateTicketInput = z.object({
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
+  assigneeId: Id.nullish(),
+  subject: Text(LIMITS.title).optional(),
+});
+
+const TRANSITION_MESSAGES: Record<string, string> = {
+  SAME_STATUS: "The ticket already has this status",
+  TICKET_CLOSED: "The ticket is closed; open a new ticket instead",
+  TRANSITION_NOT_ALLOWED: "This status change is not allowed",
+};
+
+export function slaPolicyOf(ticket: Ticket): SlaPolicy {
+  return {
+    priority: ticket.priority,
+    firstResponseMinutes: ticket.slaFirstResponseMinutes,
+    nextResponseMinutes: ticket.slaNextResponseMinutes,
+    schedule: ticket.slaSchedule,
+  };
+}
+
+export function pausesOf(ticket: Ticket): SlaPause[] {
+  return ticket.pauses.map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
+}
+
+function storePauses(pauses: readonly SlaPause[]): StoredPause[] {
+  return pauses.map((p) => ({ from: p.from.toISOString(), to: p.to === null ? null : p.to.toISOString() }));
+}
+
+/** Where the ticket stands against its SLA at `now`. */
+export function ticketSla(ticket: Ticket, now: Date): SlaState {
+  return ticketSlaAt(
+    {
+      policy: slaPolicyOf(ticket),
+      createdAt: ticket.createdAt,
+      firstRespondedAt: ticket.firstRespondedAt,
+      lastCustomerMessageAt: ticket.lastCustomerMessageAt,
+      lastAgentResponseAt: ticket.lastAgentResponseAt,
+      pauses: pausesOf(ticket),
+    },
+    ticket.solvedAt,
+    now,
+  );
+}
+
+export async function lockTicket(tx: EntityManager, id: string): Promise<Ticket> {
+  const ticket = await tx.getRepository(Ticket).findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
+  if (!ticket) throw new NotFoundError("Ticket", id);
+  return ticket;
+}
+
+/** Customers reach only their own account's tickets; others see them as missing. */
+function assertCanSee(ctx: ServiceContext, ticket: Ticket): void {
+  const viewer = ctx.viewer;
+  if (!viewer) throw new ForbiddenError();
+  if (viewer.role === "CUSTOMER" && viewer.accountId !== ticket.accountId) throw new NotFoundError("Ticket", ticket.id);
+}
+
+async function staffUserOrFail(tx: EntityManager, id: string, field: string): Promise<User> {
+  const user = await tx.getRepository(User).findOneBy({ id });
+  if (!user) throw new NotFoundError("User", id);
+  if (!STAFF_ROLES.includes(user.role)) throw new ValidationError({ [field]: "must be a staff member" });
+  return user;
+}
+
+function setStatus(ticket: Ticket, to: TicketStatus, now: Date): void {
+  ticket.pauses = storePauses(trackPauses(pausesOf(ticket), ticket.status, to, now));
+  if (to === "SOLVED" || to === "CLOSED") ticket.solvedAt ??= now;
+  else ticket.solvedAt = null;
+  ticket.status = to;
+}
+
+export async function openTicket(ctx: ServiceContext, raw: unknown): Promise<Ticket> {
+  const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
+  const input = parseInput(OpenTicketInput, raw);
+  const result = await ctx.db.transaction(async (tx) => openTicketIn(ctx, tx, input, viewer.role === "CUSTOMER"));
+  ctx.invalidate();
+  return result;
+}
+
+/** Opens a ticket inside the caller's transaction (the Events API opens them from alerts). */
+export async function openTicketIn(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  input: OpenTicketInput,
+  asCustomer: boolean,
+  extras: { escalationPolicyId?: string | null } = {},
+): Promise<Ticket> {
+  const now = ctx.clock.now();
+  let accountId = input.accountId ?? null;
+  let requesterId = input.requesterId ?? null;
+  if (asCustomer) {
+    if (accountId && accountId !== ctx.viewer!.accountId)
+      throw new ForbiddenError("Customers open tickets for their own account");
+    if (input.assigneeId || input.requesterId)
+      throw new ValidationError({ "input.assigneeId": "customers cannot choose the assignee or requester" });
+    accountId = ctx.viewer!.accountId;
+    requesterId = ctx.viewer!.userId;
+  }
+  if (!accountId) throw new ValidationError({ "input.accountId": "is required" });
+  if (!(await tx.getRepository(Account).existsBy({ id: accountId }))) throw new NotFoundError("Account", accountId);
+  if (requesterId && !asCustomer) {
+    const requester = await tx.getRepository(User).findOneBy({ id: requesterId });
+    if (!requester) throw new NotFoundError("User", requesterId);
+    if (requester.role === "CUSTOMER" && requester.accountId !== accountId)
+      throw new ValidationError({ "input.requesterId": "belongs to another account" });
+  }
+  if (input.assigneeId) await staffUserOrFail(tx, input.assigneeId, "input.assigneeId");
+  const policy = await tx.getRepository(SlaPolicyRow).findOneByOrFail({ priority: input.priority });
+  const repo = tx.getRepository(Ticket);
+  const saved = await repo.save(
+    repo.create({
+      accountId,
+      requesterId,
+      assigneeId: input.assigneeId ?? null,
+      subject: input.subject,
+      description: input.description,
+      priority: input.priority,
+      status: "NEW",
+      source: input.source,
+      slaFirstResponseMinutes: policy.firstResponseMinutes,
+      slaNextResponseMinutes: policy.nextResponseMinutes,
+      slaSchedule: policy.schedule,
+      pauses: [],
+      createdAt: now,
+      firstRespondedAt: null,
+      lastAgentResponseAt: null,
+      lastCustomerMessageAt: null,
+      solvedAt: null,
+      incidentId: null,
+      escalationPolicyId: extras.escalationPolicyId ?? null,
+    }),
+  );
+  const ticket = await repo.findOneByOrFail({ id: saved.id });
+  await afterTicketChange(ctx, tx, ticket);
+  return ticket;
+}
+
+export async function respondToTicket(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Ticket> {
+  const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
+  const id = parseInput(Id, rawId, "ticketId");
+  const input = parseInput(RespondToTicketInput, raw);
+  const asCustomer = viewer.role === "CUSTOMER";
+  if (asCustomer && (input.internal || input.status))
+    throw new ValidationError({ [input.internal ? "input.internal" : "input.status"]: "customers cannot set this" });
+  const result = await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const ticket = await lockTicket(tx, id);
+    assertCanSee(ctx, ticket);
+    const author = asCustomer ? "CUSTOMER" : "AGENT";
+    const next = statusAfterMessage(ticket.status, author, input.status ?? null);
+    if (!next.allowed) throw new InvalidTransitionError(TRANSITION_MESSAGES[next.reason] ?? next.reason);
+    await tx.getRepository(TicketMessage).insert({
+      ticketId: id,
+      authorId: viewer.userId,
+      authorKind: author,
+      body: input.message,
+      internal: input.internal,
+      createdAt: now,
+    });
+    if (author === "AGENT" && !input.internal) {
+      ticket.firstRespondedAt ??= now;
+      ticket.lastAgentResponseAt = now;
+    }
+    if (author === "CUSTOMER") ticket.lastCustomerMessageAt = now;
+    if (next.status !== ticket.status) setStatus(ticket, next.status, now);
+    const saved = await tx.getRepository(Ticket).save(ticket);
+    await afterTicketChange(ctx, tx, saved);
+    return saved;
+  });
+  ctx.invalidate();
+  return result;
+}
+
+export async function updateTicket(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Ticket> {
+  requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
+  const id = parseInput(Id, rawId, "ticketId");
+  const input = parseInput(UpdateTicketInput, raw);
+  const result = await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const ticket = await lockTicket(tx, id);
+    if (ticket.status === "CLOSED") throw new InvalidTransitionError(TRANSITION_MESSAGES["TICKET_CLOSED"]!);
+    if (input.status !== undefined && input.status !== ticket.status) {
+      const move = checkTicketTransition(ticket.status, input.status);
+      if (!move.allowed) throw new InvalidTransitionError(TRANSITION_MESSAGES[move.reason] ?? move.reason);
+      setStatus(ticket, input.status, now);
+    }
+    if (input.assigneeId !== undefined) {
+      if (input.assigneeId) await staffUserOrFail(tx, input.assigneeId, "input.assigneeId");
+      ticket.assigneeId = input.assigneeId ?? null;
+    }
+    if (input.subject !== undefined) ticket.subject = input.subject;
+    if (input.priority !== undefined && input.priority !== ticket.priority) {
+      // A new priority brings its own targets, measured from the ticket's creation as before.
+      const policy = await tx.getRepository(SlaPolicyRow).findOneByOrFail({ priority: input.priority });
+      ticket.priority = input.priority;
+      ticket.slaFirstResponseMinutes = policy.firstResponseMinutes;
+      ticket.slaNextResponseMinutes = policy.nextResponseMinutes;
+      ticket.slaSchedule = policy.schedule;
+    }
+    const saved = await tx.getRepository(Ticket).save(ticket);
+    await afterTicketChange(ctx, tx, saved);
+    return saved;
+  });
+  ctx.invalidate();
+  return result;
+}
+
+/** The incident's customer count follows the accounts of its linked tickets. */
+export async function syncCustomersAffected(tx: EntityManager, incidentId: string): Promise<void> {
+  await tx.query(
+    `UPDATE incident SET customers_affected =
+       (SELECT count(DISTINCT account_id) FROM ticket WHERE incident_id = $1), updated_at = now()
+     WHERE id = $1`,
+    [incidentId],
+  );
+}
+
+export async function linkTicketToIncident(
+  ctx: ServiceContext,
+  rawTicketId: unknown,
+  rawIncidentId: unknown,
+): Promise<Ticket> {
+  requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
+  const { ticketId, incidentId } = parseInput(
+    z.object({ ticketId: Id, incidentId: Id.nullable() }),
+    { ticketId: rawTicketId, incidentId: rawIncidentId ?? null },
+    "",
+  );
+  const result = await ctx.db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    const previous = ticket.incidentId;
+    if (incidentId) {
+      // Locks the incident too, so concurrent links count the accounts one after the other.
+      const incident = await tx
+        .getRepository(Incident)
+        .findOne({ where: { id: incidentId }, lock: { mode: "pessimistic_write" } });
+      if (!incident) throw new NotFoundError("Incident", incidentId);
+    }
+    if (previous === incidentId) return ticket;
+    ticket.incidentId = incidentId;
+    const saved = await tx.getRepository(Ticket).save(ticket);
+    for (const id of [previous, incidentId]) {
+      if (!id) continue;
+      await syncCustomersAffected(tx, id);
+      await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "INTERNAL" });
+    }
+    return saved;
+  });
+  ctx.invalidate();
+  return result;
+}
+
+export async function getTicket(ctx: ServiceContext, rawId: unknown): Promise<Ticket | null> {
+  requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
+  const parsed = Id.safeParse(rawId);
+  if (!parsed.success) return null;
+  const ticket = await ctx.db.getRepository(Ticket).findOneBy({ id: parsed.data });
+  if (!ticket) return null;
+  if (ctx.viewer?.role === "CUSTOMER" && ctx.viewer.accountId !== ticket.accountId) return null;
+  return ticket;
+}
+
+export async function ticketMessages(ctx: ServiceContext, ticket: Ticket): Promise<TicketMessage[]> {
+  const rows = await ctx.db
+    .getRepository(TicketMessage)
+    .find({ where: { ticketId: ticket.id }, order: { createdAt: "ASC", id: "ASC" } });
+  return ctx.viewer?.role === "CUSTOMER" ? rows.filter((m) => !m.internal) : rows;
+}
+
+export async function ticketAccount(ctx: ServiceContext, ticket: Ticket): Promise<Account> {
+  return ctx.db.getRepository(Account).findOneByOrFail({ id: ticket.accountId });
+}
+
+export async function ticketIncident(ctx: ServiceContext, ticket: Ticket): Promise<Incident | null> {
+  return ticket.incidentId ? ctx.db.getRepository(Incident).findOneBy({ id: ticket.incidentId }) : null;
+}

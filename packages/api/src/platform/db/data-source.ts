@@ -1,0 +1,23 @@
+import { DataSource, type EntityManager } from "typeorm";
+import { entities } from "../../server/entities.js";
+import { migrations } from "../../migrations/index.js";
+
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url,
+    entities,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: "each",
+    logging: false,
+    extra: { max: options.poolSize ?? 20 },
+  });
+}
+
+export async function migrate(ds: DataSource): Promise<void> {
+  await ds.runMigrations({ transaction: "each" });
+}
+
+export type Tx = EntityManager;
