@@ -1,24 +1,19 @@
-import { hashToken } from "../modules/admin/tokens.js";
+import { hashToken } from "../modules/admin/index.js";
 import type { App } from "../server/app.js";
-import type { Role } from "../platform/graphql/enums.js";
-import { createComponent } from "../modules/components/components.js";
+import type { Role } from "../platform/access/roles.js";
+import { createComponent } from "../modules/components/index.js";
 import type { ServiceContext } from "../platform/context.js";
-import {
-  assessImpact,
-  postStatusUpdate,
-  publishIncidentReport,
-  reportIncident,
-} from "../modules/incidents/incidents.js";
-import { updateOrganization } from "../modules/admin/organization.js";
-import { createUser } from "../modules/admin/users.js";
-import { createAccount } from "../modules/accounts/accounts.js";
-import { bookSession } from "../modules/cse/bookings.js";
+import { assessImpact, postStatusUpdate, publishIncidentReport, reportIncident } from "../modules/incidents/index.js";
+import { updateOrganization } from "../modules/organization/index.js";
+import { createUser } from "../modules/admin/index.js";
+import { createAccount } from "../modules/accounts/index.js";
+import { bookSession } from "../modules/cse/index.js";
 import { seedSupportDemo } from "./demo-support-seed.js";
 import {
   completeScheduledMaintenance,
   createScheduledMaintenance,
   startScheduledMaintenance,
-} from "../modules/maintenance/scheduled-maintenance.js";
+} from "../modules/maintenance/index.js";
 
 /** Fixed, documented demo credentials: printed at every start, stored hashed like any other. */
 export const DEMO_TOKENS: Record<Role, string> = {

@@ -1,10 +1,11 @@
 import type { App } from "../server/app.js";
-import type { Role } from "../platform/graphql/enums.js";
-import { createIntegration, createService } from "../modules/integrations/alerts.js";
+import type { Role } from "../platform/access/roles.js";
+import { createIntegration, createService } from "../modules/integrations/index.js";
 import type { ServiceContext } from "../platform/context.js";
-import { createEscalationPolicy, createSchedule, setUserManager } from "../modules/on-call/oncall.js";
-import { updateOrganization } from "../modules/admin/organization.js";
-import { openTicket, respondToTicket, updateTicket } from "../modules/support/tickets.js";
+import { createEscalationPolicy, createSchedule } from "../modules/on-call/index.js";
+import { setUserManager } from "../modules/admin/index.js";
+import { updateOrganization } from "../modules/organization/index.js";
+import { openTicket, respondToTicket, updateTicket } from "../modules/support/index.js";
 
 /** A documented routing key, so `curl` against the demo's POST /v2/enqueue works out of the box. */
 export const DEMO_ROUTING_KEY = "deadbeefdeadbeefdeadbeefdeadbeef";

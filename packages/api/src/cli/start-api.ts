@@ -1,9 +1,9 @@
 import type { Env } from "../platform/config.js";
-import { createDataSource, migrate } from "../platform/db/data-source.js";
+import { createDataSource, migrate } from "../server/database.js";
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from "../platform/db/embedded.js";
 import { buildApp, type App } from "../server/app.js";
 import { routes } from "../server/routes.js";
-import { ensureAdminToken } from "../modules/admin/users.js";
+import { ensureAdminToken } from "../modules/admin/index.js";
 
 export interface RunningApi {
   app: App;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createDataSource } from "../platform/db/data-source.js";
+import { createDataSource } from "../server/database.js";
 import { createTestDatabase } from "../test/harness.js";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -1,16 +1,16 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "./access/viewer.js";
-import type { Incident } from "../modules/incidents/incident.entity.js";
 import type { EventBus } from "./event-bus.js";
-import type { LiaisonRoster } from "../modules/on-call/liaison-roster.js";
-import type { Loaders } from "../modules/incidents/loaders.js";
-import type { StatusPageData } from "../modules/status-page/status-page.js";
+import type { Notifier } from "./notifier.js";
 import type { Timers } from "./timers/timers.js";
 
 export interface Clock {
   now(): Date;
 }
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A source of randomness in [0, 1), injected like the clock so tie-breaks can be replayed. */
+export type Random = () => number;
 
 export interface AppSettings {
   /** Events API: events a minute per routing key, per process. */
@@ -20,25 +20,64 @@ export interface AppSettings {
 }
 export const DEFAULT_SETTINGS: AppSettings = { eventsRateLimitPerMinute: 120, webhookAllowedHosts: [] };
 
+/**
+ * Who is on duty as Customer Liaison at an instant (the playbook of a major incident asks).
+ * A port: on-call schedules answer it in production; tests may fix it.
+ */
+export interface LiaisonRoster {
+  onDutyLiaison(tx: EntityManager, at: Date): Promise<string | null>;
+}
+
+/** Something a module keeps per process and drops whenever public state changes. */
+export interface Invalidatable {
+  invalidate(): void;
+}
+
+/** Memoised values of one scope (a process, or one request), each under its module's own key. */
+export class Scope {
+  private readonly values = new Map<symbol, unknown>();
+  memo<T>(key: symbol, make: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, make());
+    return this.values.get(key) as T;
+  }
+  /** Calls `invalidate()` on every memoised value that has one. */
+  invalidate(): void {
+    for (const value of this.values.values())
+      if (value && typeof (value as Partial<Invalidatable>).invalidate === "function")
+        (value as Invalidatable).invalidate();
+  }
+}
+
 /** Long-lived collaborators, shared by every request of one API process. */
 export interface AppServices {
   db: DataSource;
   clock: Clock;
+  random: Random;
   bus: EventBus;
-  roster: LiaisonRoster;
   /** Durable deadlines (pg-boss): queued in the caller's transaction. */
   timers: Timers;
   settings: AppSettings;
-  /** The public status page, served from a cache that every change drops. */
-  statusPage(): Promise<StatusPageData>;
-  /** The incident as it is after `event`, loaded once however many subscribers want it. */
-  incidentSnapshot(event: object & { incidentId: string }): Promise<Incident | undefined>;
+  notifier: Notifier;
+  roster: LiaisonRoster;
+  /** Read caches of this process (e.g. the public status page), dropped by `invalidate`. */
+  caches: Scope;
   /** Called after a local commit that changed public state: drops read caches at once. */
   invalidate(): void;
 }
 
-/** What a use case sees: the process's services plus who is asking. */
+/** What a use case sees: the process's services plus who is asking and this request's batching. */
 export interface ServiceContext extends AppServices {
   viewer: Viewer | null;
-  loaders: Loaders;
+  /** Per-request loaders; `cache` is false where a context outlives its data (subscriptions, timers). */
+  request: { scope: Scope; cache: boolean };
+}
+
+/** One request's memoised value (e.g. a module's DataLoaders). */
+export function perRequest<T>(key: symbol, make: (ctx: ServiceContext) => T): (ctx: ServiceContext) => T {
+  return (ctx) => ctx.request.scope.memo(key, () => make(ctx));
+}
+
+/** One process's memoised value (e.g. a module's read cache), dropped with `invalidate()` when it has one. */
+export function perProcess<T>(key: symbol, make: (ctx: AppServices) => T): (ctx: AppServices) => T {
+  return (ctx) => ctx.caches.memo(key, () => make(ctx));
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ForbiddenError, UNKNOWN_ID } from "./errors.js";
-import type { Role } from "./graphql/enums.js";
+import type { Role } from "./access/roles.js";
 import type { ServiceContext } from "./context.js";
 
 export const ORGANIZATION_ID = "00000000-0000-4000-8000-000000000001";

@@ -1,7 +1,5 @@
-import type { Route } from "./app.js";
-import { bookingCalendarRoute } from "../modules/cse/booking-calendar.route.js";
-import { eventsApiRoute } from "../modules/integrations/events-api.route.js";
+import type { Route } from "../platform/http/http.js";
+import { featureModules } from "./modules.js";
 
-/** Plain HTTP endpoints served beside /graphql (calendar files, event intake, …). */
-export const routes: Route[] = [bookingCalendarRoute];
-routes.push(eventsApiRoute);
+/** Plain HTTP endpoints served beside /graphql (calendar files, event intake, …), gathered from the modules. */
+export const routes: Route[] = featureModules.flatMap((m) => m.routes ?? []);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import "reflect-metadata";
 import type { TestProject } from "vitest/node";
-import { createDataSource, migrate } from "../platform/db/data-source.js";
+import { createDataSource, migrate } from "../server/database.js";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../platform/db/embedded.js";
 
 export const TEMPLATE_DB_PREFIX = `liaison_template_${process.pid}`;

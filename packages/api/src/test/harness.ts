@@ -4,11 +4,11 @@ import { inject } from "vitest";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import "reflect-metadata";
-import { createDataSource } from "../platform/db/data-source.js";
+import { createDataSource } from "../server/database.js";
 import { buildApp, type App, type AppOptions, type Route } from "../server/app.js";
 import { routes as defaultRoutes } from "../server/routes.js";
 import type { Clock } from "../platform/context.js";
-import { ensureAdminToken } from "../modules/admin/users.js";
+import { ensureAdminToken } from "../modules/admin/index.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;

@@ -2,11 +2,11 @@
 // Once a job has written its notifications (uncommitted), it says MID-JOB and hangs, to be killed.
 import "reflect-metadata";
 import type { EntityManager } from "typeorm";
-import { createDataSource } from "../platform/db/data-source.js";
+import { createDataSource } from "../server/database.js";
 import { EventBus, type LiaisonEvent } from "../platform/event-bus.js";
-import { DEFAULT_SETTINGS, systemClock, type AppServices, type ServiceContext } from "../platform/context.js";
-import { organizationRoster } from "../modules/on-call/liaison-roster.js";
-import { createLoaders } from "../modules/incidents/loaders.js";
+import { DEFAULT_SETTINGS, Scope, systemClock, type AppServices, type ServiceContext } from "../platform/context.js";
+import { notifier } from "../modules/notifications/index.js";
+import { organizationRoster } from "../modules/on-call/index.js";
 import { registerTimerHandlers } from "../server/timer-handlers.js";
 import { Timers } from "../platform/timers/timers.js";
 
@@ -34,11 +34,12 @@ const services: AppServices = {
   roster: organizationRoster,
   timers,
   settings: DEFAULT_SETTINGS,
-  statusPage: () => Promise.reject(new Error("not in a worker")),
-  incidentSnapshot: () => Promise.resolve(undefined),
+  random: Math.random,
+  notifier,
+  caches: new Scope(),
   invalidate: () => {},
 };
-const system = (): ServiceContext => ({ ...services, viewer: null, loaders: createLoaders(db, { cache: false }) });
+const system = (): ServiceContext => ({ ...services, viewer: null, request: { scope: new Scope(), cache: false } });
 registerTimerHandlers(timers, system);
 await timers.start();
 process.stdout.write("READY\n");

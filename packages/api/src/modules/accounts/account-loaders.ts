@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { Account, AccountTierChange } from "./account.entity.js";
-import type { ServiceContext } from "../../platform/context.js";
+import { perRequest, type ServiceContext } from "../../platform/context.js";
 
 // Batching only, no caching: a subscription's context may outlive the data.
 function createAccountLoaders(ctx: ServiceContext) {
@@ -26,12 +26,5 @@ function createAccountLoaders(ctx: ServiceContext) {
   };
 }
 
-// Kept beside the request's own loaders (one set per request) without widening the shared Loaders type.
-const perRequest = new WeakMap<object, ReturnType<typeof createAccountLoaders>>();
-
 /** Batches account reads of one request (a page of bookings names a few accounts). */
-export function accountLoaders(ctx: ServiceContext): ReturnType<typeof createAccountLoaders> {
-  let loaders = perRequest.get(ctx.loaders);
-  if (!loaders) perRequest.set(ctx.loaders, (loaders = createAccountLoaders(ctx)));
-  return loaders;
-}
+export const accountLoaders = perRequest(Symbol("account loaders"), createAccountLoaders);

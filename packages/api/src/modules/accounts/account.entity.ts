@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import type { Product, ServiceTier } from "@liaison/domain";
-import { ProductEnum, ServiceTierEnum } from "../../platform/graphql/enums.js";
+import { ProductEnum, ServiceTierEnum } from "./account.enums.js";
 
 /** A customer account: what its support plan entitles it to. */
 @ObjectType()

@@ -2,16 +2,9 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Account, AccountTierChange } from "./account.entity.js";
 import { accountLoaders } from "./account-loaders.js";
 import { ACCOUNT_READERS, createAccount, getAccount, listAccounts, updateAccount } from "./accounts.js";
-import { getEntitlements, listCseActivities } from "../cse/entitlements.js";
-import { Allow, Public } from "../../platform/access/decorators.js";
+import { Allow } from "../../platform/access/decorators.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import {
-  AccountConnection,
-  CreateAccountInput,
-  CseActivityDetails,
-  EntitlementSummary,
-  UpdateAccountInput,
-} from "./account.types.js";
+import { AccountConnection, CreateAccountInput, UpdateAccountInput } from "./account.types.js";
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -47,34 +40,8 @@ export class AccountResolver {
     return listAccounts(ctx.services, first, after);
   }
 
-  @Allow(...ACCOUNT_READERS)
-  @Query(() => EntitlementSummary, {
-    description: "Caps, use and what is left in the contract year holding `at` (default now)",
-  })
-  entitlements(
-    @Arg("accountId", () => ID) accountId: string,
-    @Ctx() ctx: GraphQLContext,
-    @Arg("at", () => Date, { nullable: true }) at?: Date,
-  ) {
-    return getEntitlements(ctx.services, accountId, at);
-  }
-
-  @Public()
-  @Query(() => [CseActivityDetails], { description: "The CSE usage policy's activities, in its order" })
-  cseActivities() {
-    return listCseActivities();
-  }
-
   @FieldResolver(() => [AccountTierChange], { description: "Every change of tier, oldest first" })
   tierHistory(@Root() account: Account, @Ctx() ctx: GraphQLContext) {
     return accountLoaders(ctx.services).tierHistory.load(account.id);
-  }
-}
-
-@Resolver(() => EntitlementSummary)
-export class EntitlementSummaryResolver {
-  @FieldResolver(() => Account)
-  account(@Root() summary: EntitlementSummary, @Ctx() ctx: GraphQLContext) {
-    return accountLoaders(ctx.services).account.load(summary.accountId);
   }
 }

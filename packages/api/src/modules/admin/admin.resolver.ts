@@ -1,50 +1,11 @@
+import { adminLoaders } from "./admin.loaders.js";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, FieldResolver, Root } from "type-graphql";
-import { Component } from "../components/component.entity.js";
-import { ConferenceBridge, Organization } from "./organization.entity.js";
 import { User } from "./user.entity.js";
 import { isStaff } from "../../platform/access/viewer.js";
-import { createComponent, updateComponent } from "../components/components.js";
-import { updateOrganization } from "./organization.js";
-import { createApiToken, createUser, revokeApiToken } from "./users.js";
-import { Allow, Public, STAFF } from "../../platform/access/decorators.js";
+import { createApiToken, createUser, revokeApiToken, setUserManager } from "./users.js";
+import { Allow } from "../../platform/access/decorators.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import {
-  CreateComponentInput,
-  CreatedUser,
-  CreateUserInput,
-  RevokeApiTokenInput,
-  UpdateComponentInput,
-  UpdateOrganizationInput,
-} from "./admin.types.js";
-
-@Resolver(() => Organization)
-export class OrganizationResolver {
-  @Allow(...STAFF)
-  @Query(() => Organization)
-  organization(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.loaders.organization();
-  }
-
-  @Allow("ADMIN")
-  @Mutation(() => Organization)
-  updateOrganization(
-    @Arg("input", () => UpdateOrganizationInput) input: UpdateOrganizationInput,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return updateOrganization(ctx.services, input);
-  }
-
-  @FieldResolver(() => ConferenceBridge, { nullable: true })
-  conferenceBridge(@Root() org: Organization): ConferenceBridge | null {
-    return org.bridgeUrl ? { url: org.bridgeUrl, dialIn: org.bridgeDialIn } : null;
-  }
-
-  @FieldResolver(() => [User], { description: "The liaison roster, in order" })
-  async liaisons(@Root() org: Organization, @Ctx() ctx: GraphQLContext) {
-    const users = await ctx.services.loaders.user.loadMany(org.liaisonUserIds);
-    return users.filter((u): u is User => u instanceof User);
-  }
-}
+import { CreatedUser, CreateUserInput, RevokeApiTokenInput } from "./admin.types.js";
 
 @Resolver(() => User)
 export class UserResolver {
@@ -74,36 +35,25 @@ export class UserResolver {
   @Query(() => User, { description: "The signed-in user" })
   me(@Ctx() ctx: GraphQLContext) {
     const viewer = ctx.viewer;
-    return viewer ? ctx.services.loaders.user.load(viewer.userId) : null;
+    return viewer ? adminLoaders(ctx.services).user.load(viewer.userId) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Visible to staff and to the user themself" })
   email(@Root() user: User, @Ctx() ctx: GraphQLContext) {
     return isStaff(ctx.viewer) || ctx.viewer?.userId === user.id ? user.email : null;
   }
-}
-
-@Resolver(() => Component)
-export class ComponentResolver {
-  @Public()
-  @Query(() => [Component])
-  async components(@Ctx() ctx: GraphQLContext) {
-    return (await ctx.services.statusPage()).components;
-  }
-
   @Allow("ADMIN")
-  @Mutation(() => Component)
-  createComponent(@Arg("input", () => CreateComponentInput) input: CreateComponentInput, @Ctx() ctx: GraphQLContext) {
-    return createComponent(ctx.services, input);
-  }
-
-  @Allow("ADMIN", "RESPONDER")
-  @Mutation(() => Component)
-  updateComponent(
-    @Arg("id", () => ID) id: string,
-    @Arg("input", () => UpdateComponentInput) input: UpdateComponentInput,
+  @Mutation(() => User, { description: "The user's manager (null clears): the last escalation point" })
+  setUserManager(
+    @Arg("userId", () => ID) userId: string,
+    @Arg("managerId", () => ID, { nullable: true }) managerId: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return updateComponent(ctx.services, id, input);
+    return setUserManager(ctx.services, userId, managerId);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  manager(@Root() user: User, @Ctx() ctx: GraphQLContext) {
+    return user.managerId ? adminLoaders(ctx.services).user.load(user.managerId) : null;
   }
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { UnauthenticatedError } from "../../platform/errors.js";
-import type { Role } from "../../platform/graphql/enums.js";
+import type { Role } from "../../platform/access/roles.js";
 import { bearerToken, hashToken } from "./tokens.js";
 import type { Viewer } from "../../platform/access/viewer.js";
 

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
 
 @ObjectType()
@@ -11,26 +11,20 @@ export class ConferenceBridge {
 }
 
 /** Liaison is single-tenant: one organization row, created by the first migration. */
-@ObjectType()
 @Entity("organization")
 export class Organization {
-  @Field(() => ID)
   @PrimaryColumn("uuid")
   id: string;
 
-  @Field(() => String)
   @Column("text")
   name: string;
 
-  @Field(() => String, { description: "IANA time zone used for business days" })
   @Column("text", { default: "UTC" })
   timezone: string;
 
-  @Field(() => [String], { description: "Extra non-business dates (YYYY-MM-DD)" })
   @Column("text", { array: true, default: () => "'{}'" })
   holidays: string[];
 
-  @Field(() => String, { nullable: true, description: "Public holidays of this region count as non-business days" })
   @Column("text", { name: "holiday_region", nullable: true })
   holidayRegion: string | null;
 
@@ -50,15 +44,12 @@ export class Organization {
   @Column("uuid", { name: "default_escalation_policy_id", nullable: true })
   defaultEscalationPolicyId: string | null;
 
-  @Field(() => Int, { description: "Minutes before a cadence obligation falls due to remind liaison and commander" })
   @Column("int", { name: "cadence_reminder_lead_minutes", default: 2 })
   cadenceReminderLeadMinutes: number;
 
-  @Field(() => Int, { description: "Minutes after an overdue obligation paged the commander to page their manager" })
   @Column("int", { name: "cadence_manager_delay_minutes", default: 5 })
   cadenceManagerDelayMinutes: number;
 
-  @Field(() => Date)
   @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
   updatedAt: Date;
 }

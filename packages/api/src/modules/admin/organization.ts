@@ -1,12 +1,7 @@
-import { z } from "zod";
-import { isKnownHolidayRegion, isValidLocalDate, isValidTimeZone, type BusinessCalendar } from "@liaison/domain";
+import type { BusinessCalendar } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Organization } from "./organization.entity.js";
-import { User } from "./user.entity.js";
-import { NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { In } from "typeorm";
-import { ORGANIZATION_ID, RefId, Text, isId } from "../../platform/validation.js";
-import type { ServiceContext } from "../../platform/context.js";
+import { ORGANIZATION_ID } from "../../platform/validation.js";
 
 export async function getOrganization(db: EntityManager): Promise<Organization> {
   return db.getRepository(Organization).findOneByOrFail({ id: ORGANIZATION_ID });
@@ -14,76 +9,4 @@ export async function getOrganization(db: EntityManager): Promise<Organization> 
 
 export function calendarOf(org: Organization): BusinessCalendar {
   return { timezone: org.timezone, holidays: org.holidays, holidayRegion: org.holidayRegion };
-}
-
-export const UpdateOrganizationInput = z.object({
-  name: Text(200).optional(),
-  timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
-  holidays: z.array(z.string().refine(isValidLocalDate, "must be a date YYYY-MM-DD")).max(1000).optional(),
-  holidayRegion: z
-    .string()
-    .refine(isKnownHolidayRegion, "must be a region of the holiday library, e.g. US, DE, GB")
-    .nullish(),
-  conferenceBridge: z
-    .object({
-      url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }),
-      dialIn: z.string().trim().max(200).nullish(),
-    })
-    .nullish(),
-  liaisonUserIds: z.array(RefId).max(100).optional(),
-  liaisonScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
-  defaultEscalationPolicyId: z.uuid({ message: "must be a valid id" }).nullish(),
-  cadenceReminderLeadMinutes: z.number().int().min(1).max(60).optional(),
-  cadenceManagerDelayMinutes: z.number().int().min(1).max(240).optional(),
-});
-export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
-
-export async function updateOrganization(ctx: ServiceContext, raw: unknown): Promise<Organization> {
-  const input = parseInput(UpdateOrganizationInput, raw);
-  return ctx.db.transaction(async (tx) => {
-    const repo = tx.getRepository(Organization);
-    const org = await repo.findOneOrFail({ where: { id: ORGANIZATION_ID }, lock: { mode: "pessimistic_write" } });
-    if (input.liaisonUserIds) {
-      const ids = [...new Set(input.liaisonUserIds)];
-      const malformed = ids.find((id) => !isId(id));
-      if (malformed) throw new NotFoundError("User", malformed);
-      const users = await tx.getRepository(User).findBy({ id: In(ids) });
-      const missing = ids.find((id) => !users.some((u) => u.id === id));
-      if (missing) throw new NotFoundError("User", missing);
-      const customer = users.find((u) => u.role === "CUSTOMER");
-      if (customer) throw new ValidationError({ "input.liaisonUserIds": `${customer.id} is a customer, not staff` });
-      org.liaisonUserIds = ids;
-    }
-    if (input.name !== undefined) org.name = input.name;
-    if (input.timezone !== undefined) org.timezone = input.timezone;
-    if (input.holidays !== undefined) org.holidays = [...new Set(input.holidays)].sort();
-    if (input.holidayRegion !== undefined) org.holidayRegion = input.holidayRegion ?? null;
-    if (input.conferenceBridge !== undefined) {
-      org.bridgeUrl = input.conferenceBridge?.url ?? null;
-      org.bridgeDialIn = input.conferenceBridge?.dialIn ?? null;
-    }
-    await applyOnCallSettings(tx, org, input);
-    const saved = await repo.save(org);
-    await ctx.bus.publish(tx, { kind: "status-page" });
-    return saved;
-  });
-}
-
-/** The on-call side of the organization: liaison schedule, default escalation policy, cadence reminders. */
-async function applyOnCallSettings(tx: EntityManager, org: Organization, input: UpdateOrganizationInput) {
-  if (input.liaisonScheduleId) {
-    const found: unknown[] = await tx.query("SELECT 1 FROM oncall_schedule WHERE id = $1", [input.liaisonScheduleId]);
-    if (!found.length) throw new NotFoundError("Schedule", input.liaisonScheduleId);
-  }
-  if (input.defaultEscalationPolicyId) {
-    const found: unknown[] = await tx.query("SELECT 1 FROM escalation_policy WHERE id = $1", [
-      input.defaultEscalationPolicyId,
-    ]);
-    if (!found.length) throw new NotFoundError("Escalation policy", input.defaultEscalationPolicyId);
-  }
-  if (input.liaisonScheduleId !== undefined) org.liaisonScheduleId = input.liaisonScheduleId ?? null;
-  if (input.defaultEscalationPolicyId !== undefined)
-    org.defaultEscalationPolicyId = input.defaultEscalationPolicyId ?? null;
-  if (input.cadenceReminderLeadMinutes !== undefined) org.cadenceReminderLeadMinutes = input.cadenceReminderLeadMinutes;
-  if (input.cadenceManagerDelayMinutes !== undefined) org.cadenceManagerDelayMinutes = input.cadenceManagerDelayMinutes;
 }

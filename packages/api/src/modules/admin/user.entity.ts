@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
-import { RoleEnum, type Role } from "../../platform/graphql/enums.js";
+import { RoleEnum, type Role } from "../../platform/access/roles.js";
 
 @ObjectType()
 @Entity("app_user")

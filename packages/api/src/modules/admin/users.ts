@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { In } from "typeorm";
+import { STAFF_ROLES } from "../../platform/access/roles.js";
 import type { DataSource, EntityManager } from "typeorm";
 import { generateToken, hashToken } from "./tokens.js";
-import { Account } from "../accounts/account.entity.js";
+import { Account } from "../accounts/index.js";
 import { ApiToken } from "./api-token.entity.js";
 import { User } from "./user.entity.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { ROLES } from "../../platform/graphql/enums.js";
-import { Id, RefId, Text, isId } from "../../platform/validation.js";
+import { ROLES } from "../../platform/access/roles.js";
+import { Id, RefId, Text, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 
 export const CreateUserInput = z.object({
@@ -110,5 +112,43 @@ export async function ensureAdminToken(db: DataSource, token: string): Promise<v
       .getRepository(User)
       .save(tx.getRepository(User).create({ name: "Administrator", email: "admin@liaison.local", role: "ADMIN" }));
     await tx.getRepository(ApiToken).insert({ userId: admin.id, tokenHash: hash, label: "ADMIN_TOKEN" });
+  });
+}
+
+/** Every id names a member of staff (NOT_FOUND for unknown ids, a field error for customers). */
+export async function staffOrFail(tx: EntityManager, ids: readonly string[], field: string): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const users = await tx.getRepository(User).findBy({ id: In(unique) });
+  const missing = unique.find((id) => !users.some((u) => u.id === id));
+  if (missing) throw new NotFoundError("User", missing);
+  const customer = users.find((u) => !STAFF_ROLES.includes(u.role));
+  if (customer) throw new ValidationError({ [field]: `${customer.id} is a customer, not staff` });
+}
+
+export async function setUserManager(ctx: ServiceContext, rawUserId: unknown, rawManagerId: unknown): Promise<User> {
+  requireRole(ctx, "ADMIN");
+  const { userId, managerId } = parseInput(
+    z.object({ userId: Id, managerId: Id.nullable() }),
+    { userId: rawUserId, managerId: rawManagerId ?? null },
+    "",
+  );
+  if (userId === managerId) throw new ValidationError({ managerId: "nobody manages themself" });
+  return ctx.db.transaction(async (tx) => {
+    const user = await tx.getRepository(User).findOneBy({ id: userId });
+    if (!user) throw new NotFoundError("User", userId);
+    if (managerId) {
+      await staffOrFail(tx, [managerId], "managerId");
+      // Walks up from the new manager: a chain that comes back to the user would page in circles.
+      const cycle: unknown[] = await tx.query(
+        `WITH RECURSIVE up(id, depth) AS (SELECT $1::uuid, 0 UNION ALL
+           SELECT u.manager_id, up.depth + 1 FROM app_user u JOIN up ON u.id = up.id WHERE u.manager_id IS NOT NULL AND up.depth < 100)
+         SELECT 1 FROM up WHERE id = $2`,
+        [managerId, userId],
+      );
+      if (cycle.length) throw new ValidationError({ managerId: "would make the user their own (indirect) manager" });
+    }
+    user.managerId = managerId;
+    return tx.getRepository(User).save(user);
   });
 }

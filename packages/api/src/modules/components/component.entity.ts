@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import type { ComponentStatus } from "@liaison/domain";
-import { ComponentStatusEnum } from "../../platform/graphql/enums.js";
+import { ComponentStatusEnum } from "./component.enums.js";
 
 @ObjectType()
 @Entity("component")
@@ -56,4 +56,9 @@ export class ComponentStatusChange {
 
   @Column("uuid", { name: "incident_id", nullable: true })
   incidentId: string | null;
+}
+
+/** The page's order: by position, then by name. */
+export function byPosition(a: Component, b: Component): number {
+  return a.position - b.position || a.name.localeCompare(b.name);
 }

@@ -5,7 +5,7 @@ import { Component, ComponentStatusChange } from "./component.entity.js";
 import { ConflictError, NotFoundError, parseInput } from "../../platform/errors.js";
 import { OptionalText, RefId, Text, isId } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { byPosition } from "../incidents/loaders.js";
+import { byPosition } from "./component.entity.js";
 
 export const CreateComponentInput = z.object({
   name: Text(200),

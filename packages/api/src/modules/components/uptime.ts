@@ -1,9 +1,10 @@
+import { adminLoaders } from "../admin/index.js";
 import { z } from "zod";
 import { dailyUptime, type ComponentStatus, type UptimeDay } from "@liaison/domain";
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { parseInput } from "../../platform/errors.js";
-import type { ServiceContext } from "../../platform/context.js";
+import { perRequest, type ServiceContext } from "../../platform/context.js";
 
 export const UptimeDays = z.number().int().min(1, "must be at least 1").max(366, "must be at most 366");
 
@@ -58,7 +59,17 @@ async function loadUptime(db: DataSource, keys: readonly Key[], now: Date, timez
   );
 }
 
-const perRequest = new WeakMap<object, DataLoader<Key, UptimeDay[], string>>();
+const uptimeLoader = perRequest(
+  Symbol("uptime loader"),
+  (ctx) =>
+    new DataLoader<Key, UptimeDay[], string>(
+      async (keys) => {
+        const org = await adminLoaders(ctx).organization();
+        return loadUptime(ctx.db, keys, ctx.clock.now(), org.timezone);
+      },
+      { cacheKeyFn: (k) => `${k.componentId}:${k.days}` },
+    ),
+);
 
 /** Per-day uptime of a component over the last `days` days of the organization's time zone, today last. */
 export async function componentUptime(
@@ -67,16 +78,5 @@ export async function componentUptime(
   rawDays: unknown,
 ): Promise<UptimeDay[]> {
   const days = parseInput(UptimeDays, rawDays, "days");
-  let loader = perRequest.get(ctx.loaders);
-  if (!loader) {
-    loader = new DataLoader<Key, UptimeDay[], string>(
-      async (keys) => {
-        const org = await ctx.loaders.organization();
-        return loadUptime(ctx.db, keys, ctx.clock.now(), org.timezone);
-      },
-      { cacheKeyFn: (k) => `${k.componentId}:${k.days}` },
-    );
-    perRequest.set(ctx.loaders, loader);
-  }
-  return loader.load({ componentId, days });
+  return uptimeLoader(ctx).load({ componentId, days });
 }

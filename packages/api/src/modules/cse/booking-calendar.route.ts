@@ -1,6 +1,6 @@
 import { AppError } from "../../platform/errors.js";
 import { bookingCalendar } from "./booking-calendar.js";
-import type { Route } from "../../server/app.js";
+import type { Route } from "../../platform/http/http.js";
 
 const PATH = /^\/bookings\/([^/]+)\.ics$/;
 const STATUS: Partial<Record<AppError["code"], number>> = {

@@ -1,7 +1,7 @@
 import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { CSE_ACTIVITY_DETAILS } from "@liaison/domain";
-import { Account } from "../accounts/account.entity.js";
-import { User } from "../admin/user.entity.js";
+import { Account } from "../accounts/index.js";
+import { User } from "../admin/index.js";
 import type { CseBooking } from "./cse-booking.entity.js";
 import { getBooking } from "./booking-queries.js";
 import type { ServiceContext } from "../../platform/context.js";

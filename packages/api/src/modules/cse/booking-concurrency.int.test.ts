@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDataSource } from "../../platform/db/data-source.js";
+import { createDataSource } from "../../server/database.js";
 import { buildApp } from "../../server/app.js";
 import { routes } from "../../server/routes.js";
 import { startTestApi, waitFor, type GraphQLResponse, type TestApi } from "../../test/harness.js";

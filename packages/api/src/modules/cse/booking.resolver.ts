@@ -1,21 +1,17 @@
+import { adminLoaders } from "../admin/index.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { CSE_ACTIVITY_DETAILS, type CseActivity } from "@liaison/domain";
-import { Account } from "../accounts/account.entity.js";
+import { Account } from "../accounts/index.js";
 import { CseBooking, type BookingStatus } from "./cse-booking.entity.js";
-import { User } from "../admin/user.entity.js";
-import { accountLoaders } from "../accounts/account-loaders.js";
-import { ACCOUNT_READERS } from "../accounts/accounts.js";
+import { User } from "../admin/index.js";
+import { accountLoaders } from "../accounts/index.js";
+import { ACCOUNT_READERS } from "../accounts/index.js";
 import { availableSlots, findBooking, listBookings } from "./booking-queries.js";
 import { BOOKERS, bookSession, cancelBooking } from "./bookings.js";
 import { getWorkingHours, listEngineers, setWorkingHours } from "./working-hours.js";
 import { Allow } from "../../platform/access/decorators.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import {
-  BookingStatusEnum,
-  CseActivityEnum,
-  SessionPartEnum,
-  type SESSION_PARTS,
-} from "../../platform/graphql/enums.js";
+import { BookingStatusEnum, CseActivityEnum, SessionPartEnum, type SESSION_PARTS } from "./cse.enums.js";
 import {
   AvailableSlot,
   BookingConnection,
@@ -97,12 +93,12 @@ export class BookingResolver {
 
   @FieldResolver(() => User, { description: "The Customer Success Engineer taking every call of the booking" })
   cse(@Root() booking: CseBooking, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.loaders.user.load(booking.cseId);
+    return adminLoaders(ctx.services).user.load(booking.cseId);
   }
 
   @FieldResolver(() => User, { nullable: true })
   bookedBy(@Root() booking: CseBooking, @Ctx() ctx: GraphQLContext) {
-    return booking.bookedById ? ctx.services.loaders.user.load(booking.bookedById) : null;
+    return booking.bookedById ? adminLoaders(ctx.services).user.load(booking.bookedById) : null;
   }
 
   @FieldResolver(() => [BookingSession], { description: "The calls, in order; together they count once" })

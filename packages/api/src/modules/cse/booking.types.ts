@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { CseActivity } from "@liaison/domain";
 import { CseBooking } from "./cse-booking.entity.js";
-import { CseActivityEnum, SessionPartEnum, type SESSION_PARTS } from "../../platform/graphql/enums.js";
+import { CseActivityEnum, SessionPartEnum, type SESSION_PARTS } from "./cse.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
 
 @InputType()

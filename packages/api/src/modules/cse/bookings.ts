@@ -18,7 +18,7 @@ import {
   ValidationError,
   parseInput,
 } from "../../platform/errors.js";
-import { assertActsFor } from "../accounts/accounts.js";
+import { assertActsFor } from "../accounts/index.js";
 import { OptionalText, RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decideAt, ledgerWindow, loadLedger, type Ledger } from "./cse-ledger.js";

@@ -1,12 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import type { CseActivity, ServiceTier } from "@liaison/domain";
-import {
-  BookingStatusEnum,
-  CseActivityEnum,
-  ServiceTierEnum,
-  type BOOKING_STATUSES,
-} from "../../platform/graphql/enums.js";
+import { BookingStatusEnum, CseActivityEnum, type BOOKING_STATUSES } from "./cse.enums.js";
+import { ServiceTierEnum } from "../accounts/index.js";
 
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 

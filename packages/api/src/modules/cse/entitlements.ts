@@ -18,7 +18,7 @@ import {
   type SessionPart,
 } from "@liaison/domain";
 import { NotFoundError, parseInput } from "../../platform/errors.js";
-import { ACCOUNT_READERS, assertActsFor } from "../accounts/accounts.js";
+import { ACCOUNT_READERS, assertActsFor } from "../accounts/index.js";
 import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { contractYearOf, firstContractYear, ledgerWindow, loadLedger, tierOf, usedIn } from "./cse-ledger.js";

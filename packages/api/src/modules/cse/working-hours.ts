@@ -9,9 +9,9 @@ import {
 } from "@liaison/domain";
 import type { DataSource, EntityManager } from "typeorm";
 import { CseWorkingHours } from "./cse-booking.entity.js";
-import { User } from "../admin/user.entity.js";
+import { User } from "../admin/index.js";
 import { ForbiddenError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { TimeZone } from "../accounts/accounts.js";
+import { TimeZone } from "../accounts/index.js";
 import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 

@@ -1,13 +1,12 @@
 import type { CadenceObligation } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Incident } from "./incident.entity.js";
-import { User } from "../admin/user.entity.js";
+import { User } from "../admin/index.js";
 import { QUEUES } from "../../platform/timers/queues.js";
 import type { Timer } from "../../platform/timers/timers.js";
 import { incidentCompliance } from "./cadence.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { notify } from "../notifications/notifications.js";
-import { getOrganization } from "../admin/organization.js";
+import { getOrganization } from "../admin/index.js";
 import { claimTimer } from "../../platform/timers/timer-claims.js";
 
 /** REMINDER before the obligation falls due; OVERDUE pages the commander; MANAGER pages their manager. */
@@ -95,7 +94,7 @@ export async function runCadenceTimer(ctx: ServiceContext, data: CadenceTimerDat
       title = `${label}: ${what} still overdue (escalated to you)`;
     }
     if (!(await claimTimer(tx, keyOf(data), now, `${data.stage.toLowerCase()}:${userIds.length}`))) return;
-    await notify(ctx, tx, {
+    await ctx.notifier.notify(ctx, tx, {
       userIds,
       kind,
       title,

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { Incident } from "./incident.entity.js";
 import { isStaff } from "../../platform/access/viewer.js";
 import { cadenceComplianceReport, incidentComplianceOf } from "./cadence.js";
-import { Allow, STAFF } from "../../platform/access/decorators.js";
+import { Allow } from "../../platform/access/decorators.js";
+import { STAFF } from "../../platform/access/roles.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { CadenceComplianceReport, ObligationCompliance } from "./cadence.types.js";
 

@@ -2,7 +2,6 @@ import type { EntityManager } from "typeorm";
 import type { Incident } from "./incident.entity.js";
 import type { IncidentUpdate } from "./incident-update.entity.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { notify } from "../notifications/notifications.js";
 
 /** A public update reaches the requesters of every ticket linked to the incident, in its transaction. */
 export async function notifyRequesters(
@@ -16,7 +15,7 @@ export async function notifyRequesters(
     [incident.id],
   );
   if (rows.length === 0) return;
-  await notify(ctx, tx, {
+  await ctx.notifier.notify(ctx, tx, {
     userIds: rows.map((r) => r.requester_id),
     kind: "INCIDENT_UPDATE",
     title: `${incident.title}: ${update.status.toLowerCase()}`,

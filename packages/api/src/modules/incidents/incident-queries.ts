@@ -3,7 +3,7 @@ import { INCIDENT_STATUSES, SEVERITIES } from "@liaison/domain";
 import { Incident } from "./incident.entity.js";
 import { parseInput } from "../../platform/errors.js";
 import { Id, isId } from "../../platform/validation.js";
-import type { ServiceContext } from "../../platform/context.js";
+import type { AppServices, ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 
 export async function getIncident(ctx: ServiceContext, rawId: unknown): Promise<Incident | null> {
@@ -52,4 +52,26 @@ export async function listIncidents(
     .take(page.first + 1)
     .getMany();
   return toPage(rows, page.first, (i) => encodeCursor([i.reportedAt.toISOString(), i.id]));
+}
+
+const snapshots = new WeakMap<object, Promise<Incident | undefined>>();
+
+/** The incident as it is after `event`, loaded once however many subscribers want it. */
+export function incidentSnapshot(
+  ctx: AppServices,
+  event: object & { incidentId: string },
+): Promise<Incident | undefined> {
+  let snapshot = snapshots.get(event);
+  if (!snapshot) {
+    snapshot = ctx.db
+      .getRepository(Incident)
+      .findOne({ where: { id: event.incidentId }, relations: { components: true, updates: true, reports: true } })
+      .then((incident) => {
+        if (!incident) return undefined;
+        incident.updates.sort((a, b) => b.sequence - a.sequence);
+        return incident;
+      });
+    snapshots.set(event, snapshot);
+  }
+  return snapshot;
 }

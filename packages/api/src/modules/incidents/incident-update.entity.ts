@@ -9,12 +9,8 @@ import {
   type Relation,
 } from "typeorm";
 import type { ComponentStatus, IncidentStatus, ReportKind, UpdateVisibility } from "@liaison/domain";
-import {
-  ComponentStatusEnum,
-  IncidentStatusEnum,
-  ReportKindEnum,
-  UpdateVisibilityEnum,
-} from "../../platform/graphql/enums.js";
+import { ComponentStatusEnum } from "../components/index.js";
+import { IncidentStatusEnum, ReportKindEnum, UpdateVisibilityEnum } from "./incident.enums.js";
 import type { Incident } from "./incident.entity.js";
 
 @ObjectType()

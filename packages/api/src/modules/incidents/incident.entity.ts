@@ -17,8 +17,8 @@ import {
   IncidentStatusEnum,
   SeverityEnum,
   type IncidentSource,
-} from "../../platform/graphql/enums.js";
-import { Component } from "../components/component.entity.js";
+} from "./incident.enums.js";
+import { Component } from "../components/index.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 
 @ObjectType()

@@ -1,10 +1,12 @@
+import { adminLoaders } from "../admin/index.js";
+import { incidentLoaders } from "./incident.loaders.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { computeCadence } from "@liaison/domain";
-import { Component } from "../components/component.entity.js";
+import { Component } from "../components/index.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
-import { ConferenceBridge } from "../admin/organization.entity.js";
-import { User } from "../admin/user.entity.js";
+import { ConferenceBridge } from "../admin/index.js";
+import { User } from "../admin/index.js";
 import { isStaff } from "../../platform/access/viewer.js";
 import { getIncident, listIncidents } from "./incident-queries.js";
 import {
@@ -15,10 +17,11 @@ import {
   reportIncident,
   updateIncident,
 } from "./incidents.js";
-import { calendarOf } from "../admin/organization.js";
-import { Allow, INCIDENT_WRITERS, Public } from "../../platform/access/decorators.js";
+import { calendarOf } from "../admin/index.js";
+import { Allow, Public } from "../../platform/access/decorators.js";
+import { INCIDENT_WRITERS } from "./incident.enums.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { IncidentRoleEnum, type IncidentRole } from "../../platform/graphql/enums.js";
+import { IncidentRoleEnum, type IncidentRole } from "./incident.enums.js";
 import {
   AssessImpactInput,
   Cadence,
@@ -115,18 +118,18 @@ export class IncidentResolver {
 
   @FieldResolver(() => [Component])
   components(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    return incident.components ?? ctx.services.loaders.componentsOfIncident.load(incident.id);
+    return incident.components ?? incidentLoaders(ctx.services).componentsOfIncident.load(incident.id);
   }
 
   @FieldResolver(() => [IncidentUpdate], { description: "Newest first; anonymous readers see PUBLIC ones only" })
   async updates(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    const all = incident.updates ?? (await ctx.services.loaders.updatesOfIncident.load(incident.id));
+    const all = incident.updates ?? (await incidentLoaders(ctx.services).updatesOfIncident.load(incident.id));
     return isStaff(ctx.viewer) ? all : all.filter((u) => u.visibility === "PUBLIC");
   }
 
   @FieldResolver(() => [IncidentReport])
   reports(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    return incident.reports ?? ctx.services.loaders.reportsOfIncident.load(incident.id);
+    return incident.reports ?? incidentLoaders(ctx.services).reportsOfIncident.load(incident.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Staff only" })
@@ -136,12 +139,14 @@ export class IncidentResolver {
 
   @FieldResolver(() => User, { nullable: true, description: "Staff only" })
   commander(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    return isStaff(ctx.viewer) && incident.commanderId ? ctx.services.loaders.user.load(incident.commanderId) : null;
+    return isStaff(ctx.viewer) && incident.commanderId
+      ? adminLoaders(ctx.services).user.load(incident.commanderId)
+      : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: "The Customer Liaison; staff only" })
   liaison(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    return isStaff(ctx.viewer) && incident.liaisonId ? ctx.services.loaders.user.load(incident.liaisonId) : null;
+    return isStaff(ctx.viewer) && incident.liaisonId ? adminLoaders(ctx.services).user.load(incident.liaisonId) : null;
   }
 
   @FieldResolver(() => ConferenceBridge, { nullable: true, description: "Staff only" })
@@ -159,8 +164,8 @@ export class IncidentResolver {
   async cadence(@Root() incident: Incident, @Ctx() ctx: GraphQLContext): Promise<Cadence | null> {
     if (!isStaff(ctx.viewer)) return null;
     const [org, reports] = await Promise.all([
-      ctx.services.loaders.organization(),
-      incident.reports ?? ctx.services.loaders.reportsOfIncident.load(incident.id),
+      adminLoaders(ctx.services).organization(),
+      incident.reports ?? incidentLoaders(ctx.services).reportsOfIncident.load(incident.id),
     ]);
     const publishedAt = (kind: string) => reports.find((r) => r.kind === kind)?.publishedAt ?? null;
     return computeCadence(

@@ -6,24 +6,20 @@ import type {
   IncidentStatus,
   ReportKind,
   Severity,
-  StatusIndicator,
   UpdateVisibility,
 } from "@liaison/domain";
-import { Component } from "../components/component.entity.js";
 import { Incident } from "./incident.entity.js";
-import { ScheduledMaintenance } from "../maintenance/scheduled-maintenance.entity.js";
 import {
   CadenceObligationEnum,
-  ComponentStatusEnum,
   ImpactEnum,
   IncidentSourceEnum,
   IncidentStatusEnum,
   ReportKindEnum,
   SeverityEnum,
-  StatusIndicatorEnum,
   UpdateVisibilityEnum,
   type IncidentSource,
-} from "../../platform/graphql/enums.js";
+} from "./incident.enums.js";
+import { ComponentStatusEnum } from "../components/index.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
 
 @ObjectType()
@@ -48,36 +44,6 @@ export class Cadence {
 }
 
 export const IncidentConnection = connectionOf(Incident, "Incident");
-
-@ObjectType()
-export class StatusPage {
-  @Field(() => StatusIndicatorEnum)
-  indicator: StatusIndicator;
-
-  @Field(() => String)
-  description: string;
-
-  @Field(() => [Component])
-  components: Component[];
-
-  @Field(() => [Incident])
-  activeIncidents: Incident[];
-
-  @Field(() => [ScheduledMaintenance], { description: "Upcoming and in-progress maintenance, soonest first" })
-  scheduledMaintenances: ScheduledMaintenance[];
-
-  @Field(() => ID, { description: "The page's id (Statuspage's page.id)" })
-  id: string;
-
-  @Field(() => String, { description: "The organization's name" })
-  name: string;
-
-  @Field(() => String, { description: "IANA time zone of the page: uptime days are its local days" })
-  timeZone: string;
-
-  @Field(() => Date)
-  updatedAt: Date;
-}
 
 @InputType()
 export class ComponentStatusInput {

@@ -15,10 +15,10 @@ import {
   type Severity,
 } from "@liaison/domain";
 import { In, type EntityManager } from "typeorm";
-import { Component } from "../components/component.entity.js";
+import { Component } from "../components/index.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
-import { User } from "../admin/user.entity.js";
+import { User } from "../admin/index.js";
 import {
   ConflictError,
   InvalidTransitionError,
@@ -26,11 +26,12 @@ import {
   ValidationError,
   parseInput,
 } from "../../platform/errors.js";
-import { INCIDENT_ROLES, INCIDENT_SOURCES, STAFF_ROLES } from "../../platform/graphql/enums.js";
+import { INCIDENT_ROLES, INCIDENT_SOURCES } from "./incident.enums.js";
+import { STAFF_ROLES } from "../../platform/access/roles.js";
 import { LIMITS, NotInFuture, OptionalText, RefId, Text, isId } from "../../platform/validation.js";
-import { recordStatusChanges } from "../components/components.js";
+import { recordStatusChanges } from "../components/index.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { getOrganization } from "../admin/organization.js";
+import { getOrganization } from "../admin/index.js";
 import { scheduleCadenceTimers } from "./cadence-timers.js";
 import { notifyRequesters } from "./incident-notifications.js";
 

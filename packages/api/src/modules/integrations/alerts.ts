@@ -2,19 +2,20 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { SEVERITIES, TICKET_PRIORITIES, type Severity, type TicketPriority } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
-import { Account } from "../accounts/account.entity.js";
+import { Account } from "../accounts/index.js";
 import { Alert, EVENT_SEVERITIES, Integration, Service, type EventSeverity } from "./integration.entity.js";
-import { Escalation, EscalationPolicy } from "../on-call/oncall.entity.js";
-import { Ticket } from "../support/ticket.entity.js";
+import { EscalationPolicy } from "../on-call/index.js";
+import { Escalation } from "../support/index.js";
+import { Ticket } from "../support/index.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { STAFF_ROLES } from "../../platform/graphql/enums.js";
+import { STAFF_ROLES } from "../../platform/access/roles.js";
 import { Id, Text, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { EnqueuedEvent } from "./events-api.js";
-import { reportIncidentIn } from "../incidents/incidents.js";
-import { firstOnCall } from "../on-call/oncall.js";
+import { reportIncidentIn } from "../incidents/index.js";
+import { firstOnCall } from "../on-call/index.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
-import { openTicketIn, syncCustomersAffected } from "../support/tickets.js";
+import { openTicketIn, syncCustomersAffected } from "../support/index.js";
 
 export const CreateServiceInput = z.object({ name: Text(200), escalationPolicyId: Id.nullish() });
 

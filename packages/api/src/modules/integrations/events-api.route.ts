@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { findIntegration, processEvent, type IntegrationConfig } from "./alerts.js";
 import { parseEvent } from "./events-api.js";
-import type { App, Route } from "../../server/app.js";
+import type { Route, RouteHost } from "../../platform/http/http.js";
 import { RateLimiter } from "../../platform/http/rate-limiter.js";
 
 const MAX_EVENT_BYTES = 512 * 1024;
@@ -11,9 +11,9 @@ interface IntakeState {
   limiter: RateLimiter;
   integrations: Map<string, { config: IntegrationConfig | null; expires: number }>;
 }
-const states = new WeakMap<App, IntakeState>();
+const states = new WeakMap<RouteHost, IntakeState>();
 
-function stateOf(app: App): IntakeState {
+function stateOf(app: RouteHost): IntakeState {
   let state = states.get(app);
   if (!state) {
     const perMinute = app.services.settings.eventsRateLimitPerMinute;
@@ -44,7 +44,11 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 /** Routing keys are looked up at most every few seconds per process: intake stays cheap under load. */
-async function integrationFor(app: App, state: IntakeState, routingKey: string): Promise<IntegrationConfig | null> {
+async function integrationFor(
+  app: RouteHost,
+  state: IntakeState,
+  routingKey: string,
+): Promise<IntegrationConfig | null> {
   const now = Date.now();
   const hit = state.integrations.get(routingKey);
   if (hit && hit.expires > now) return hit.config;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Alert, Integration, Service } from "./integration.entity.js";
-import { EscalationPolicy } from "../on-call/oncall.entity.js";
-import { Ticket } from "../support/ticket.entity.js";
+import { EscalationPolicy } from "../on-call/index.js";
+import { Ticket } from "../support/index.js";
 import {
   alertTicket,
   createIntegration,
@@ -11,7 +11,8 @@ import {
   listServices,
   serviceEscalationPolicy,
 } from "./alerts.js";
-import { Allow, STAFF } from "../../platform/access/decorators.js";
+import { Allow } from "../../platform/access/decorators.js";
+import { STAFF } from "../../platform/access/roles.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { AlertConnection, CreateIntegrationInput, CreateServiceInput } from "./integration.types.js";
 

@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from "type-graphql";
 import type { Severity, TicketPriority } from "@liaison/domain";
 import { Alert } from "./integration.entity.js";
-import { SeverityEnum, TicketPriorityEnum } from "../../platform/graphql/enums.js";
+import { SeverityEnum } from "../incidents/index.js";
+import { TicketPriorityEnum } from "../support/index.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
 
 @InputType()

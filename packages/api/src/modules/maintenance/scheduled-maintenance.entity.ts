@@ -1,8 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from "typeorm";
 import type { MaintenanceStatus } from "@liaison/domain";
-import { MaintenanceStatusEnum } from "../../platform/graphql/enums.js";
-import type { Component } from "../components/component.entity.js";
+import { MaintenanceStatusEnum } from "./maintenance.enums.js";
+import type { Component } from "../components/index.js";
 
 /** A planned window of work on some components: announced ahead, counted neither as downtime nor as an incident. */
 @ObjectType()

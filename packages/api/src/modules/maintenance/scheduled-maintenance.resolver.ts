@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Component } from "../components/component.entity.js";
+import { Component } from "../components/index.js";
 import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
 import {
   cancelScheduledMaintenance,
@@ -12,7 +12,6 @@ import {
   updateScheduledMaintenance,
   updatesOfMaintenance,
 } from "./scheduled-maintenance.js";
-import { componentUptime } from "../components/uptime.js";
 import { Allow, Public } from "../../platform/access/decorators.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import {
@@ -20,7 +19,6 @@ import {
   ScheduledMaintenanceConnection,
   ScheduledMaintenanceFilter,
   UpdateScheduledMaintenanceInput,
-  UptimeDay,
 } from "./scheduled-maintenance.types.js";
 
 @Resolver(() => ScheduledMaintenance)
@@ -99,21 +97,5 @@ export class ScheduledMaintenanceResolver {
   @FieldResolver(() => [ScheduledMaintenanceUpdate], { description: "Newest first" })
   updates(@Root() maintenance: ScheduledMaintenance, @Ctx() ctx: GraphQLContext) {
     return updatesOfMaintenance(ctx.services, maintenance);
-  }
-}
-
-@Resolver(() => Component)
-export class ComponentUptimeResolver {
-  @FieldResolver(() => [UptimeDay], {
-    description:
-      "Per-day uptime over the last `days` days of the page's time zone, oldest first, today so far last; " +
-      "from the recorded status history, scheduled maintenance left out",
-  })
-  uptime(
-    @Root() component: Component,
-    @Ctx() ctx: GraphQLContext,
-    @Arg("days", () => Int, { defaultValue: 90 }) days: number,
-  ) {
-    return componentUptime(ctx.services, component.id, days);
   }
 }

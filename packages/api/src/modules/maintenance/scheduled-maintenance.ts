@@ -8,13 +8,13 @@ import {
 } from "@liaison/domain";
 import DataLoader from "dataloader";
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { Component } from "../components/component.entity.js";
+import { Component } from "../components/index.js";
 import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
 import { InvalidTransitionError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { Id, LIMITS, OptionalText, Text, requireRole } from "../../platform/validation.js";
-import { recordStatusChanges } from "../components/components.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { byPosition } from "../incidents/loaders.js";
+import { recordStatusChanges } from "../components/index.js";
+import { perRequest, type ServiceContext } from "../../platform/context.js";
+import { byPosition } from "../components/index.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 
 const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
@@ -396,16 +396,8 @@ function maintenanceLoaders(db: DataSource) {
   };
 }
 
-// One batch per request: keyed on the request's loaders, which live exactly as long.
-const perRequest = new WeakMap<object, ReturnType<typeof maintenanceLoaders>>();
-function loadersOf(ctx: ServiceContext) {
-  let loaders = perRequest.get(ctx.loaders);
-  if (!loaders) {
-    loaders = maintenanceLoaders(ctx.db);
-    perRequest.set(ctx.loaders, loaders);
-  }
-  return loaders;
-}
+// One batch per request.
+const loadersOf = perRequest(Symbol("maintenance loaders"), (ctx) => maintenanceLoaders(ctx.db));
 
 export function componentsOfMaintenance(ctx: ServiceContext, m: ScheduledMaintenance): Promise<Component[]> {
   return m.components ? Promise.resolve(m.components) : loadersOf(ctx).components.load(m.id);

@@ -1,7 +1,7 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { ComponentStatus, MaintenanceStatus } from "@liaison/domain";
+import { Field, ID, InputType } from "type-graphql";
+import type { MaintenanceStatus } from "@liaison/domain";
 import { ScheduledMaintenance } from "./scheduled-maintenance.entity.js";
-import { ComponentStatusEnum, MaintenanceStatusEnum } from "../../platform/graphql/enums.js";
+import { MaintenanceStatusEnum } from "./maintenance.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
 
 @InputType()
@@ -59,37 +59,3 @@ export class ScheduledMaintenanceFilter {
 }
 
 export const ScheduledMaintenanceConnection = connectionOf(ScheduledMaintenance, "ScheduledMaintenance");
-
-@ObjectType({
-  description:
-    "One local day of a component's uptime: a major outage counts fully, a partial outage at 30%, " +
-    "degraded performance as up; maintenance time is left out",
-})
-export class UptimeDay {
-  @Field(() => String, { description: "YYYY-MM-DD in the page's time zone" })
-  date: string;
-
-  @Field(() => Float, { nullable: true, description: "0–1; null when the day has no data" })
-  uptime: number | null;
-
-  @Field(() => Int, { description: "Milliseconds with a known status outside maintenance" })
-  countedMs: number;
-
-  @Field(() => Int, { description: "Weighted downtime in milliseconds" })
-  downtimeMs: number;
-
-  @Field(() => Int)
-  majorOutageMs: number;
-
-  @Field(() => Int)
-  partialOutageMs: number;
-
-  @Field(() => Int)
-  degradedMs: number;
-
-  @Field(() => Int)
-  maintenanceMs: number;
-
-  @Field(() => ComponentStatusEnum, { nullable: true, description: "Worst status shown outside maintenance" })
-  worstStatus: ComponentStatus | null;
-}

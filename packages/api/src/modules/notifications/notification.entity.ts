@@ -1,11 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
-import {
-  NotificationChannelEnum,
-  NotificationKindEnum,
-  type NotificationChannel,
-  type NotificationKind,
-} from "../../platform/graphql/enums.js";
+import { NotificationChannelEnum, NotificationKindEnum, type NotificationChannel } from "./notification.enums.js";
+import { type NotificationKind } from "../../platform/notifier.js";
 
 /** Something one person must hear about: a warning, a breach, a page, an incident's news. */
 @ObjectType()

@@ -1,18 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
-import { Incident } from "../incidents/incident.entity.js";
+import { Incident } from "../incidents/index.js";
 import { Notification, NotificationPreference } from "./notification.entity.js";
-import { Ticket } from "../support/ticket.entity.js";
+import { Ticket } from "../support/index.js";
 import { UnauthenticatedError } from "../../platform/errors.js";
 import {
   acknowledgeNotification,
   getNotification,
   listNotifications,
-  myNotificationPreferences,
   notificationIncident,
   notificationTicket,
-  updateNotificationPreferences,
 } from "./notifications.js";
-import { Allow, STAFF } from "../../platform/access/decorators.js";
+import { myNotificationPreferences, updateNotificationPreferences } from "./preferences.js";
+import { Allow } from "../../platform/access/decorators.js";
+import { STAFF } from "../../platform/access/roles.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { NotificationConnection, UpdateNotificationPreferencesInput } from "./notification.types.js";
 

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from "type-graphql";
 import { Notification } from "./notification.entity.js";
-import { NotificationChannelEnum, type NotificationChannel } from "../../platform/graphql/enums.js";
+import { NotificationChannelEnum, type NotificationChannel } from "./notification.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
 
 export const NotificationConnection = connectionOf(Notification, "Notification");

@@ -13,7 +13,8 @@ import {
 } from "type-graphql";
 import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
 import { createWebhookEndpoint, deleteWebhookEndpoint, deliveriesOf, myWebhookEndpoints } from "./webhooks.js";
-import { Allow, STAFF } from "../../platform/access/decorators.js";
+import { Allow } from "../../platform/access/decorators.js";
+import { STAFF } from "../../platform/access/roles.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 
 const EVERYONE = [...STAFF, "CUSTOMER" as const];

@@ -8,7 +8,7 @@ import { generateWebhookSecret, webhookHeaders } from "./standard-webhooks.js";
 import { checkWebhookTarget } from "./target-policy.js";
 import { Id, OptionalText, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { preferencesOf } from "./notifications.js";
+import { preferencesOf } from "./preferences.js";
 
 const EVERYONE = ["ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
 const DELIVERY_TIMEOUT_MS = 10_000;

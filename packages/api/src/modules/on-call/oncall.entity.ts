@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
-import type { EscalationPolicy as DomainPolicy, EscalationTarget, LayerRestriction } from "@liaison/domain";
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import type { EscalationTarget, LayerRestriction } from "@liaison/domain";
 
 /** A policy's target as stored: a user, a schedule, or the manager of whoever owns the ticket. */
 export type StoredTarget = EscalationTarget | { kind: "manager" };
@@ -119,66 +119,4 @@ export class EscalationPolicy {
   @Field(() => Date)
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
-}
-
-@ObjectType()
-@Entity("escalation")
-export class Escalation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Column("uuid", { name: "ticket_id" })
-  ticketId: string;
-
-  @Column("uuid", { name: "policy_id" })
-  policyId: string;
-
-  /** The policy as it was when the escalation started: later edits do not change who it pages. */
-  @Column("jsonb")
-  policy: DomainPolicy;
-
-  @Field(() => String)
-  @Column("text")
-  reason: string;
-
-  @Field(() => Date)
-  @Column("timestamptz", { name: "started_at" })
-  startedAt: Date;
-
-  @Column("uuid", { name: "started_by_id", nullable: true })
-  startedById: string | null;
-
-  @Field(() => String, { description: "ACTIVE, ACKNOWLEDGED or EXHAUSTED" })
-  @Column("text")
-  status: "ACTIVE" | "ACKNOWLEDGED" | "EXHAUSTED";
-
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "acknowledged_at", nullable: true })
-  acknowledgedAt: Date | null;
-
-  @Column("uuid", { name: "acknowledged_by_id", nullable: true })
-  acknowledgedById: string | null;
-}
-
-@ObjectType()
-@Entity("escalation_page")
-export class EscalationPage {
-  @PrimaryColumn("uuid", { name: "escalation_id" })
-  escalationId: string;
-
-  @Field(() => Int)
-  @PrimaryColumn("int")
-  round: number;
-
-  @Field(() => Int)
-  @PrimaryColumn("int")
-  level: number;
-
-  @PrimaryColumn("uuid", { name: "user_id" })
-  userId: string;
-
-  @Field(() => Date)
-  @Column("timestamptz", { name: "paged_at" })
-  pagedAt: Date;
 }

@@ -1,16 +1,7 @@
+import { adminLoaders } from "../admin/index.js";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Organization } from "../admin/organization.entity.js";
-import {
-  Escalation,
-  EscalationPage,
-  EscalationPolicy,
-  OncallSchedule,
-  ScheduleLayer,
-  ScheduleOverride,
-} from "./oncall.entity.js";
-import { Ticket } from "../support/ticket.entity.js";
-import { User } from "../admin/user.entity.js";
-import { escalateTicket, escalationsOf, pagesOf } from "../support/escalations.js";
+import { EscalationPolicy, OncallSchedule, ScheduleLayer, ScheduleOverride } from "./oncall.entity.js";
+import { User } from "../admin/index.js";
 import {
   addScheduleOverride,
   createEscalationPolicy,
@@ -23,15 +14,14 @@ import {
   onCall,
   overridesOf,
   removeScheduleOverride,
-  setUserManager,
 } from "./oncall.js";
-import { Allow, STAFF } from "../../platform/access/decorators.js";
+import { Allow } from "../../platform/access/decorators.js";
+import { STAFF } from "../../platform/access/roles.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import {
   AddScheduleOverrideInput,
   CreateEscalationPolicyInput,
   CreateScheduleInput,
-  EscalateTicketInput,
   EscalationLevelView,
   OnCallEntryView,
 } from "./oncall.types.js";
@@ -40,7 +30,7 @@ import { LayerRestrictionView } from "./oncall.entity.js";
 const WRITERS = ["ADMIN", "RESPONDER", "SUPPORT_AGENT"] as const;
 
 async function users(ctx: GraphQLContext, ids: readonly string[]): Promise<User[]> {
-  const found = await ctx.services.loaders.user.loadMany(ids);
+  const found = await adminLoaders(ctx.services).user.loadMany(ids);
   return found.filter((u): u is User => u instanceof User);
 }
 
@@ -93,7 +83,7 @@ export class ScheduleResolver {
     const entries = await onCall(ctx.services, scheduleId, escalationPolicyId, at);
     return Promise.all(
       entries.map(async (e) => ({
-        user: (await ctx.services.loaders.user.load(e.userId))!,
+        user: (await adminLoaders(ctx.services).user.load(e.userId))!,
         schedule: e.scheduleId ? await getSchedule(ctx.services, e.scheduleId) : null,
         escalationPolicy: e.escalationPolicyId ? await getEscalationPolicy(ctx.services, e.escalationPolicyId) : null,
         escalationLevel: e.escalationLevel,
@@ -134,7 +124,7 @@ export class ScheduleLayerResolver {
 export class ScheduleOverrideResolver {
   @FieldResolver(() => User)
   user(@Root() override: ScheduleOverride, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.loaders.user.load(override.userId);
+    return adminLoaders(ctx.services).user.load(override.userId);
   }
 }
 
@@ -164,7 +154,7 @@ export class EscalationPolicyResolver {
         targets: await Promise.all(
           level.targets.map(async (t) =>
             t.kind === "user"
-              ? { user: await ctx.services.loaders.user.load(t.userId), schedule: null, manager: false }
+              ? { user: await adminLoaders(ctx.services).user.load(t.userId), schedule: null, manager: false }
               : t.kind === "schedule"
                 ? { user: null, schedule: await getSchedule(ctx.services, t.scheduleId), manager: false }
                 : { user: null, schedule: null, manager: true },
@@ -172,82 +162,5 @@ export class EscalationPolicyResolver {
         ),
       })),
     );
-  }
-}
-
-@Resolver(() => Escalation)
-export class EscalationResolver {
-  @Allow(...WRITERS)
-  @Mutation(() => Escalation, {
-    description: "One click: pages whoever is on call at the policy's first level and climbs until acknowledged",
-  })
-  escalateTicket(
-    @Arg("ticketId", () => ID) ticketId: string,
-    @Arg("input", () => EscalateTicketInput) input: EscalateTicketInput,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return escalateTicket(ctx.services, ticketId, input);
-  }
-
-  @FieldResolver(() => EscalationPolicy)
-  policy(@Root() escalation: Escalation, @Ctx() ctx: GraphQLContext) {
-    return getEscalationPolicy(ctx.services, escalation.policyId);
-  }
-
-  @FieldResolver(() => [EscalationPage], { description: "Everyone paged so far, level by level" })
-  pages(@Root() escalation: Escalation, @Ctx() ctx: GraphQLContext) {
-    return pagesOf(ctx.services, escalation.id);
-  }
-
-  @FieldResolver(() => User, { nullable: true })
-  acknowledgedBy(@Root() escalation: Escalation, @Ctx() ctx: GraphQLContext) {
-    return escalation.acknowledgedById ? ctx.services.loaders.user.load(escalation.acknowledgedById) : null;
-  }
-}
-
-@Resolver(() => EscalationPage)
-export class EscalationPageResolver {
-  @FieldResolver(() => User)
-  user(@Root() page: EscalationPage, @Ctx() ctx: GraphQLContext) {
-    return ctx.services.loaders.user.load(page.userId);
-  }
-}
-
-@Resolver(() => Ticket)
-export class TicketEscalationResolver {
-  @FieldResolver(() => [Escalation], { description: "Newest first" })
-  escalations(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext) {
-    return escalationsOf(ctx.services, ticket.id);
-  }
-}
-
-@Resolver(() => User)
-export class UserManagerResolver {
-  @Allow("ADMIN")
-  @Mutation(() => User, { description: "The user's manager (null clears): the last escalation point" })
-  setUserManager(
-    @Arg("userId", () => ID) userId: string,
-    @Arg("managerId", () => ID, { nullable: true }) managerId: string | null,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    return setUserManager(ctx.services, userId, managerId);
-  }
-
-  @FieldResolver(() => User, { nullable: true })
-  manager(@Root() user: User, @Ctx() ctx: GraphQLContext) {
-    return user.managerId ? ctx.services.loaders.user.load(user.managerId) : null;
-  }
-}
-
-@Resolver(() => Organization)
-export class OrganizationOnCallResolver {
-  @FieldResolver(() => OncallSchedule, { nullable: true, description: "The liaison comes from this schedule" })
-  liaisonSchedule(@Root() org: Organization, @Ctx() ctx: GraphQLContext) {
-    return org.liaisonScheduleId ? getSchedule(ctx.services, org.liaisonScheduleId) : null;
-  }
-
-  @FieldResolver(() => EscalationPolicy, { nullable: true })
-  defaultEscalationPolicy(@Root() org: Organization, @Ctx() ctx: GraphQLContext) {
-    return org.defaultEscalationPolicyId ? getEscalationPolicy(ctx.services, org.defaultEscalationPolicyId) : null;
   }
 }

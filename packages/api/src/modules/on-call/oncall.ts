@@ -19,9 +19,10 @@ import {
   type StoredLevel,
   type StoredTarget,
 } from "./oncall.entity.js";
-import { User } from "../admin/user.entity.js";
+import { User } from "../admin/index.js";
+import { staffOrFail } from "../admin/index.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { STAFF_ROLES } from "../../platform/graphql/enums.js";
+import { STAFF_ROLES } from "../../platform/access/roles.js";
 import { Id, Text, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 
@@ -74,16 +75,6 @@ export const CreateEscalationPolicyInput = z.object({
     .min(1, "must have at least one level")
     .max(20),
 });
-
-async function staffOrFail(tx: EntityManager, ids: readonly string[], field: string): Promise<void> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
-  const users = await tx.getRepository(User).findBy({ id: In(unique) });
-  const missing = unique.find((id) => !users.some((u) => u.id === id));
-  if (missing) throw new NotFoundError("User", missing);
-  const customer = users.find((u) => !STAFF_ROLES.includes(u.role));
-  if (customer) throw new ValidationError({ [field]: `${customer.id} is a customer, not staff` });
-}
 
 /** The schedule as the domain's on-call rules read it. */
 export async function loadSchedules(db: EntityManager, ids: readonly string[]): Promise<Map<string, Schedule>> {
@@ -276,33 +267,6 @@ export async function createEscalationPolicy(ctx: ServiceContext, raw: unknown):
     if (taken.length) throw new ConflictError(`An escalation policy named ${input.name} already exists`);
     const repo = tx.getRepository(EscalationPolicy);
     return repo.save(repo.create({ name: input.name, repeats: input.repeats, levels }));
-  });
-}
-
-export async function setUserManager(ctx: ServiceContext, rawUserId: unknown, rawManagerId: unknown): Promise<User> {
-  requireRole(ctx, "ADMIN");
-  const { userId, managerId } = parseInput(
-    z.object({ userId: Id, managerId: Id.nullable() }),
-    { userId: rawUserId, managerId: rawManagerId ?? null },
-    "",
-  );
-  if (userId === managerId) throw new ValidationError({ managerId: "nobody manages themself" });
-  return ctx.db.transaction(async (tx) => {
-    const user = await tx.getRepository(User).findOneBy({ id: userId });
-    if (!user) throw new NotFoundError("User", userId);
-    if (managerId) {
-      await staffOrFail(tx, [managerId], "managerId");
-      // Walks up from the new manager: a chain that comes back to the user would page in circles.
-      const cycle: unknown[] = await tx.query(
-        `WITH RECURSIVE up(id, depth) AS (SELECT $1::uuid, 0 UNION ALL
-           SELECT u.manager_id, up.depth + 1 FROM app_user u JOIN up ON u.id = up.id WHERE u.manager_id IS NOT NULL AND up.depth < 100)
-         SELECT 1 FROM up WHERE id = $2`,
-        [managerId, userId],
-      );
-      if (cycle.length) throw new ValidationError({ managerId: "would make the user their own (indirect) manager" });
-    }
-    user.managerId = managerId;
-    return tx.getRepository(User).save(user);
   });
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { EscalationPolicy, OncallSchedule } from "./oncall.entity.js";
-import { User } from "../admin/user.entity.js";
+import { User } from "../admin/index.js";
 
 @InputType()
 export class LayerRestrictionInput {
@@ -93,15 +93,6 @@ export class CreateEscalationPolicyInput {
 
   @Field(() => [EscalationLevelInput], { description: "Make managers the last level" })
   levels: EscalationLevelInput[];
-}
-
-@InputType()
-export class EscalateTicketInput {
-  @Field(() => ID, { nullable: true, description: "Default: the ticket's service policy, else the organization's" })
-  escalationPolicyId?: string | null;
-
-  @Field(() => String)
-  reason: string;
 }
 
 @ObjectType()

@@ -1,18 +1,20 @@
 import { Arg, Ctx, ID, Query, Resolver, Subscription, Root } from "type-graphql";
-import { Incident } from "../incidents/incident.entity.js";
+import { Incident } from "../incidents/index.js";
 import { isStaff } from "../../platform/access/viewer.js";
 import { Public } from "../../platform/access/decorators.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { StatusPage } from "../incidents/incident.types.js";
+import { StatusPage } from "./status-page.types.js";
 import { Id } from "../../platform/validation.js";
 import { parseInput } from "../../platform/errors.js";
+import { statusPageOf } from "./status-page.js";
+import { incidentSnapshot } from "../incidents/index.js";
 
 @Resolver()
 export class StatusPageResolver {
   @Public()
   @Query(() => StatusPage)
   statusPage(@Ctx() ctx: GraphQLContext) {
-    return ctx.services.statusPage();
+    return statusPageOf(ctx.services);
   }
 
   @Public()
@@ -20,7 +22,7 @@ export class StatusPageResolver {
     description: "The whole status page, each time anything on it changes",
     subscribe: ({ context }) =>
       (context as GraphQLContext).services.bus.iterate((event) =>
-        event.kind === "status-page" ? (context as GraphQLContext).services.statusPage() : undefined,
+        event.kind === "status-page" ? statusPageOf((context as GraphQLContext).services) : undefined,
       ),
   })
   statusPageChanged(@Root() page: StatusPage): StatusPage {
@@ -39,7 +41,7 @@ export class StatusPageResolver {
         if (event.kind !== "incident") return undefined;
         if (only && event.incidentId !== only) return undefined;
         if (!staff && event.visibility !== "PUBLIC") return undefined;
-        return ctx.services.incidentSnapshot(event);
+        return incidentSnapshot(ctx.services, event);
       });
     },
   })

@@ -1,14 +1,15 @@
 import { aggregateStatus, type StatusIndicator } from "@liaison/domain";
 import type { DataSource } from "typeorm";
+import { perProcess, type AppServices } from "../../platform/context.js";
 import { IsNull } from "typeorm";
-import type { Component } from "../components/component.entity.js";
-import { Incident } from "../incidents/incident.entity.js";
-import type { ScheduledMaintenance } from "../maintenance/scheduled-maintenance.entity.js";
+import type { Component } from "../components/index.js";
+import { Incident } from "../incidents/index.js";
+import type { ScheduledMaintenance } from "../maintenance/index.js";
 import { ORGANIZATION_ID } from "../../platform/validation.js";
-import { listComponents } from "../components/components.js";
-import { createLoaders } from "../incidents/loaders.js";
-import { getOrganization } from "../admin/organization.js";
-import { openMaintenances, preloadMaintenances } from "../maintenance/scheduled-maintenance.js";
+import { listComponents } from "../components/index.js";
+import { createIncidentLoaders } from "../incidents/index.js";
+import { getOrganization } from "../admin/index.js";
+import { openMaintenances, preloadMaintenances } from "../maintenance/index.js";
 
 export interface StatusPageData {
   indicator: StatusIndicator;
@@ -31,7 +32,7 @@ export async function loadStatusPage(db: DataSource): Promise<StatusPageData> {
     getOrganization(db.manager),
   ]);
   await preloadMaintenances(db, maintenances);
-  const loaders = createLoaders(db);
+  const loaders = createIncidentLoaders(db);
   await Promise.all(
     activeIncidents.map(async (incident) => {
       const [cs, updates, reports] = await Promise.all([
@@ -101,4 +102,11 @@ export class StatusPageCache {
     this.generation += 1;
     this.current = null;
   }
+}
+
+const statusPageCache = perProcess(Symbol("status page"), (app) => new StatusPageCache(app.db));
+
+/** The public status page, served from this process's cache that every change drops. */
+export function statusPageOf(ctx: AppServices): Promise<StatusPageData> {
+  return statusPageCache(ctx).get();
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { escalationPlan, nextEscalationStep } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
-import type { Notification } from "../notifications/notification.entity.js";
-import { Escalation, EscalationPage, EscalationPolicy } from "../on-call/oncall.entity.js";
+import type { Notification } from "../notifications/index.js";
+import { EscalationPolicy } from "../on-call/index.js";
+import { Escalation, EscalationPage } from "./escalation.entity.js";
 import { Ticket } from "./ticket.entity.js";
 import {
   ConflictError,
@@ -14,9 +15,8 @@ import {
 import { QUEUES } from "../../platform/timers/queues.js";
 import { Id, Text, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { notify } from "../notifications/notifications.js";
-import { loadSchedules, policyForTicket, resolverOf, scheduleIdsOf } from "../on-call/oncall.js";
-import { getOrganization } from "../admin/organization.js";
+import { loadSchedules, policyForTicket, resolverOf, scheduleIdsOf } from "../on-call/index.js";
+import { getOrganization } from "../admin/index.js";
 import { lockTicket } from "./tickets.js";
 
 export const EscalateTicketInput = z.object({
@@ -45,7 +45,7 @@ async function advance(ctx: ServiceContext, tx: EntityManager, escalation: Escal
       [escalation.id, step.round, step.level, step.userIds, now],
     );
     if (fresh.length === 0) continue;
-    await notify(ctx, tx, {
+    await ctx.notifier.notify(ctx, tx, {
       userIds: fresh.map((r) => r.user_id),
       kind: "PAGE",
       title: `Ticket #${ticket.number} (${ticket.priority}) escalated to you (level ${step.level})`,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { TICKET_PRIORITIES, validateSlaPolicy, type SlaSchedule, type SlaWeeklyRange } from "@liaison/domain";
 import { SlaPolicyRow } from "./sla-policy.entity.js";
 import { ValidationError, parseInput } from "../../platform/errors.js";
-import { SLA_SCHEDULE_KINDS } from "../../platform/graphql/enums.js";
+import { SLA_SCHEDULE_KINDS } from "./support.enums.js";
 import { requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 

@@ -4,9 +4,8 @@ import { Ticket } from "./ticket.entity.js";
 import { QUEUES } from "../../platform/timers/queues.js";
 import type { Timer } from "../../platform/timers/timers.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { notify, preferencesOf } from "../notifications/notifications.js";
 import { claimTimer } from "../../platform/timers/timer-claims.js";
-import { ticketSla } from "./tickets.js";
+import { ticketSla } from "./ticket-sla.js";
 
 type SlaClock = "FIRST_RESPONSE" | "NEXT_RESPONSE";
 export type SlaTimerData =
@@ -39,7 +38,7 @@ export async function scheduleSlaTimers(ctx: ServiceContext, tx: EntityManager, 
   const clocks = runningClocks(ticket, now);
   if (clocks.length === 0) return;
   const owner = ticket.assigneeId;
-  const leads = owner ? (await preferencesOf(tx, [owner])).get(owner)!.leadMinutes : [];
+  const leads = owner ? await ctx.notifier.leadMinutes(tx, owner) : [];
   const timers: Timer<SlaTimerData>[] = [];
   for (const { clock, dueAt } of clocks) {
     const due = dueAt.toISOString();
@@ -83,7 +82,7 @@ export async function runSlaTimer(ctx: ServiceContext, data: SlaTimerData, onBre
       if (now.getTime() >= due.getTime() || ticket.assigneeId !== data.userId) return;
       if (!(await claimTimer(tx, keyOf(data), now, "warned"))) return;
       const minutes = Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000));
-      await notify(ctx, tx, {
+      await ctx.notifier.notify(ctx, tx, {
         userIds: [data.userId],
         kind: "SLA_WARNING",
         title: `${label}: ${CLOCK_NAMES[data.clock]} due in ${minutes} min`,
@@ -97,7 +96,7 @@ export async function runSlaTimer(ctx: ServiceContext, data: SlaTimerData, onBre
     if (now.getTime() <= due.getTime()) return;
     if (!(await claimTimer(tx, keyOf(data), now, "breached"))) return;
     if (ticket.assigneeId)
-      await notify(ctx, tx, {
+      await ctx.notifier.notify(ctx, tx, {
         userIds: [ticket.assigneeId],
         kind: "SLA_BREACHED",
         title: `${label}: ${CLOCK_NAMES[data.clock]} SLA breached`,

@@ -1,12 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import type { SlaSchedule, TicketPriority, TicketStatus } from "@liaison/domain";
-import {
-  TicketPriorityEnum,
-  TicketSourceEnum,
-  TicketStatusEnum,
-  type TicketSource,
-} from "../../platform/graphql/enums.js";
+import { TicketPriorityEnum, TicketSourceEnum, TicketStatusEnum, type TicketSource } from "./support.enums.js";
 
 /** A span spent waiting on the customer, stored as ISO strings; `to` is null while still waiting. */
 export type StoredPause = { from: string; to: string | null };

@@ -1,12 +1,16 @@
+import { adminLoaders } from "../admin/index.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Account } from "../accounts/account.entity.js";
-import { Incident } from "../incidents/incident.entity.js";
+import { Account } from "../accounts/index.js";
+import { Incident } from "../incidents/index.js";
 import { SlaPolicyRow } from "./sla-policy.entity.js";
 import { Ticket, TicketMessage } from "./ticket.entity.js";
-import { User } from "../admin/user.entity.js";
+import { User } from "../admin/index.js";
 import { isStaff } from "../../platform/access/viewer.js";
 import { listSlaPolicies, updateSlaPolicy } from "./sla-policies.js";
 import { listTickets } from "./ticket-queries.js";
+import { ticketSla } from "./ticket-sla.js";
+import { Escalation } from "./escalation.entity.js";
+import { escalationsOf } from "./escalations.js";
 import {
   getTicket,
   linkTicketToIncident,
@@ -15,13 +19,13 @@ import {
   ticketAccount,
   ticketIncident,
   ticketMessages,
-  ticketSla,
   updateTicket,
 } from "./tickets.js";
-import { Allow, STAFF } from "../../platform/access/decorators.js";
+import { Allow } from "../../platform/access/decorators.js";
+import { STAFF } from "../../platform/access/roles.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import type { TicketPriority } from "@liaison/domain";
-import { TicketPriorityEnum } from "../../platform/graphql/enums.js";
+import { TicketPriorityEnum } from "./support.enums.js";
 import {
   OpenTicketInput,
   RespondToTicketInput,
@@ -134,12 +138,12 @@ export class TicketResolver {
 
   @FieldResolver(() => User, { nullable: true })
   requester(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext) {
-    return ticket.requesterId ? ctx.services.loaders.user.load(ticket.requesterId) : null;
+    return ticket.requesterId ? adminLoaders(ctx.services).user.load(ticket.requesterId) : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: "The ticket's owner: warned before its SLA runs out" })
   assignee(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext) {
-    return ticket.assigneeId ? ctx.services.loaders.user.load(ticket.assigneeId) : null;
+    return ticket.assigneeId ? adminLoaders(ctx.services).user.load(ticket.assigneeId) : null;
   }
 
   @FieldResolver(() => TicketSla)
@@ -155,5 +159,9 @@ export class TicketResolver {
   @FieldResolver(() => [TicketMessage], { description: "Oldest first; customers do not see internal notes" })
   messages(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext) {
     return ticketMessages(ctx.services, ticket);
+  }
+  @FieldResolver(() => [Escalation], { description: "Newest first" })
+  escalations(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext) {
+    return escalationsOf(ctx.services, ticket.id);
   }
 }

@@ -8,7 +8,7 @@ import {
   TicketStatusEnum,
   type SlaScheduleKind,
   type TicketSource,
-} from "../../platform/graphql/enums.js";
+} from "./support.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
 
 @ObjectType({ description: "Where a ticket stands against its SLA, evaluated at request time" })

@@ -4,19 +4,16 @@ import {
   TICKET_STATUSES,
   checkTicketTransition,
   statusAfterMessage,
-  ticketSlaAt,
   trackPauses,
   type SlaPause,
-  type SlaPolicy,
-  type SlaState,
   type TicketStatus,
 } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
-import { Account } from "../accounts/account.entity.js";
-import { Incident } from "../incidents/incident.entity.js";
+import { Account } from "../accounts/index.js";
+import { Incident } from "../incidents/index.js";
 import { SlaPolicyRow } from "./sla-policy.entity.js";
 import { Ticket, TicketMessage, type StoredPause } from "./ticket.entity.js";
-import { User } from "../admin/user.entity.js";
+import { User } from "../admin/index.js";
 import {
   ForbiddenError,
   InvalidTransitionError,
@@ -24,10 +21,12 @@ import {
   ValidationError,
   parseInput,
 } from "../../platform/errors.js";
-import { STAFF_ROLES, TICKET_SOURCES } from "../../platform/graphql/enums.js";
+import { STAFF_ROLES } from "../../platform/access/roles.js";
+import { TICKET_SOURCES } from "./support.enums.js";
 import { Id, LIMITS, OptionalText, Text, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { afterTicketChange } from "./ticket-hooks.js";
+import { pausesOf } from "./ticket-sla.js";
 
 export const OpenTicketInput = z.object({
   accountId: Id.nullish(),
@@ -59,37 +58,8 @@ const TRANSITION_MESSAGES: Record<string, string> = {
   TRANSITION_NOT_ALLOWED: "This status change is not allowed",
 };
 
-export function slaPolicyOf(ticket: Ticket): SlaPolicy {
-  return {
-    priority: ticket.priority,
-    firstResponseMinutes: ticket.slaFirstResponseMinutes,
-    nextResponseMinutes: ticket.slaNextResponseMinutes,
-    schedule: ticket.slaSchedule,
-  };
-}
-
-export function pausesOf(ticket: Ticket): SlaPause[] {
-  return ticket.pauses.map((p) => ({ from: new Date(p.from), to: p.to === null ? null : new Date(p.to) }));
-}
-
 function storePauses(pauses: readonly SlaPause[]): StoredPause[] {
   return pauses.map((p) => ({ from: p.from.toISOString(), to: p.to === null ? null : p.to.toISOString() }));
-}
-
-/** Where the ticket stands against its SLA at `now`. */
-export function ticketSla(ticket: Ticket, now: Date): SlaState {
-  return ticketSlaAt(
-    {
-      policy: slaPolicyOf(ticket),
-      createdAt: ticket.createdAt,
-      firstRespondedAt: ticket.firstRespondedAt,
-      lastCustomerMessageAt: ticket.lastCustomerMessageAt,
-      lastAgentResponseAt: ticket.lastAgentResponseAt,
-      pauses: pausesOf(ticket),
-    },
-    ticket.solvedAt,
-    now,
-  );
 }
 
 export async function lockTicket(tx: EntityManager, id: string): Promise<Ticket> {

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createDataSource } from "../../platform/db/data-source.js";
+import { createDataSource } from "../../server/database.js";
 import { buildApp, type App } from "../../server/app.js";
 import { routes } from "../../server/routes.js";
 import { aMember, MINUTE } from "../../test/support-factories.js";

@@ -1,6 +1,6 @@
 import { Authorized, Extensions, type AuthChecker } from "type-graphql";
 import { ForbiddenError, UnauthenticatedError } from "../errors.js";
-import type { Role } from "../graphql/enums.js";
+import type { Role } from "./roles.js";
 import type { GraphQLContext } from "../graphql/context.js";
 
 /** Roles allowed on an operation; recorded in the schema so a test can prove every operation has one. */
@@ -17,9 +17,6 @@ export function Public(): MethodDecorator {
     Extensions({ access: "PUBLIC" })(target, key, descriptor);
   };
 }
-
-export const STAFF: Role[] = ["ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER"];
-export const INCIDENT_WRITERS: Role[] = ["ADMIN", "RESPONDER", "SUPPORT_AGENT"];
 
 export const authChecker: AuthChecker<GraphQLContext, Role> = ({ context }, roles) => {
   if (!context.viewer) throw new UnauthenticatedError();

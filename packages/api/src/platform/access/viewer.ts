@@ -1,5 +1,5 @@
-import type { Role } from "../graphql/enums.js";
-import { STAFF_ROLES } from "../graphql/enums.js";
+import type { Role } from "./roles.js";
+import { STAFF_ROLES } from "./roles.js";
 
 /** Who is asking. `null` is the anonymous reader of public status data. */
 export interface Viewer {

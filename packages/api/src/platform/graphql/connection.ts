@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, type ClassType } from "type-graphql";
+import { Field, ObjectType, type ClassType } from "type-graphql";
 
 @ObjectType()
 export class PageInfo {
@@ -30,24 +30,3 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
   }
   return Connection;
 }
-
-@ObjectType()
-export class ContractYear {
-  @Field(() => Date)
-  start: Date;
-
-  @Field(() => Date)
-  end: Date;
-}
-
-@InputType()
-export class ConferenceBridgeInput {
-  @Field(() => String)
-  url: string;
-
-  @Field(() => String, { nullable: true })
-  dialIn?: string | null;
-}
-
-export const FIRST_DEFAULT = 20;
-export { Int };

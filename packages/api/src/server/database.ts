@@ -1,6 +1,6 @@
-import { DataSource, type EntityManager } from "typeorm";
-import { entities } from "../../server/entities.js";
-import { migrations } from "../../migrations/index.js";
+import { DataSource } from "typeorm";
+import { migrations } from "../migrations/index.js";
+import { entities } from "./entities.js";
 
 export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
   return new DataSource({
@@ -19,5 +19,3 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
 export async function migrate(ds: DataSource): Promise<void> {
   await ds.runMigrations({ transaction: "each" });
 }
-
-export type Tx = EntityManager;

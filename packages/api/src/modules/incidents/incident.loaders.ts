@@ -1,10 +1,8 @@
 import DataLoader from "dataloader";
 import { In, type DataSource } from "typeorm";
-import { Component } from "../components/component.entity.js";
+import { perRequest } from "../../platform/context.js";
+import { byPosition, Component } from "../components/index.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
-import { Organization } from "../admin/organization.entity.js";
-import { User } from "../admin/user.entity.js";
-import { ORGANIZATION_ID } from "../../platform/validation.js";
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -17,26 +15,11 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return map;
 }
 
-export function byPosition(a: Component, b: Component): number {
-  return a.position - b.position || a.name.localeCompare(b.name);
-}
-
-/** Per-request batching: one query per relation per request, never one per row. */
-export function createLoaders(db: DataSource, options: { cache: boolean } = { cache: true }) {
+/** Batching of an incident's relations: one query per relation, never one per row. */
+export function createIncidentLoaders(db: DataSource, options: { cache: boolean } = { cache: true }) {
   // A subscription's context lives as long as the subscription: batch, but never cache.
   const cache = options.cache;
-  let organization: Promise<Organization> | null = null;
-  const loadOrganization = () => db.getRepository(Organization).findOneByOrFail({ id: ORGANIZATION_ID });
   return {
-    organization: () => (cache ? (organization ??= loadOrganization()) : loadOrganization()),
-    user: new DataLoader<string, User | null>(
-      async (ids) => {
-        const rows = await db.getRepository(User).findBy({ id: In([...ids]) });
-        const byId = new Map(rows.map((u) => [u.id, u]));
-        return ids.map((id) => byId.get(id) ?? null);
-      },
-      { cache },
-    ),
     componentsOfIncident: new DataLoader<string, Component[]>(
       async (ids) => {
         const links: { incident_id: string; component_id: string }[] = await db.query(
@@ -79,4 +62,8 @@ export function createLoaders(db: DataSource, options: { cache: boolean } = { ca
     ),
   };
 }
-export type Loaders = ReturnType<typeof createLoaders>;
+
+/** This request's incident loaders. */
+export const incidentLoaders = perRequest(Symbol("incident loaders"), ({ db, request }) =>
+  createIncidentLoaders(db, { cache: request.cache }),
+);

@@ -1,0 +1,5 @@
+export { ACCOUNT_READERS, TimeZone, assertActsFor, createAccount } from "./accounts.js";
+export { Account } from "./account.entity.js";
+export { ProductEnum, ServiceTierEnum } from "./account.enums.js";
+export { accountLoaders } from "./account-loaders.js";
+export { accountsModule } from "./accounts.module.js";

@@ -1,0 +1,12 @@
+import type { FeatureModule } from "../../platform/module.js";
+import { bookingCalendarRoute } from "./booking-calendar.route.js";
+import { BookingResolver, WorkingHoursResolver } from "./booking.resolver.js";
+import { CseBooking, CseWorkingHours } from "./cse-booking.entity.js";
+import { EntitlementSummaryResolver } from "./entitlement.resolver.js";
+
+export const cseModule: FeatureModule = {
+  name: "cse",
+  resolvers: [BookingResolver, WorkingHoursResolver, EntitlementSummaryResolver],
+  entities: [CseBooking, CseWorkingHours],
+  routes: [bookingCalendarRoute],
+};

@@ -1,0 +1,2 @@
+export { createIntegration, createService } from "./alerts.js";
+export { integrationsModule } from "./integrations.module.js";

@@ -1,0 +1,9 @@
+import type { FeatureModule } from "../../platform/module.js";
+import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
+import { ScheduledMaintenanceResolver } from "./scheduled-maintenance.resolver.js";
+
+export const maintenanceModule: FeatureModule = {
+  name: "maintenance",
+  resolvers: [ScheduledMaintenanceResolver],
+  entities: [ScheduledMaintenance, ScheduledMaintenanceUpdate],
+};

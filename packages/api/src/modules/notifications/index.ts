@@ -1,0 +1,3 @@
+export { Notification } from "./notification.entity.js";
+export { notificationsModule } from "./notifications.module.js";
+export { notifier } from "./notify.js";

@@ -1,0 +1,14 @@
+import type { FeatureModule, TimerHandler } from "../../platform/module.js";
+import { QUEUES } from "../../platform/timers/queues.js";
+import { Notification, NotificationPreference } from "./notification.entity.js";
+import { NotificationResolver } from "./notification.resolver.js";
+import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
+import { WebhookResolver } from "./webhook.resolver.js";
+import { runWebhookDelivery } from "./webhooks.js";
+
+export const notificationsModule: FeatureModule = {
+  name: "notifications",
+  resolvers: [NotificationResolver, WebhookResolver],
+  entities: [Notification, NotificationPreference, WebhookEndpoint, WebhookDelivery],
+  timers: { [QUEUES.webhook]: runWebhookDelivery as TimerHandler },
+};

@@ -1,0 +1,2 @@
+export { organizationModule } from "./organization.module.js";
+export { updateOrganization } from "./organization.js";

@@ -1,0 +1,1 @@
+export { statusPageModule } from "./status-page.module.js";

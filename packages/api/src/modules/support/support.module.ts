@@ -1,0 +1,22 @@
+import type { FeatureModule, TimerHandler } from "../../platform/module.js";
+import { QUEUES } from "../../platform/timers/queues.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { AnalyticsResolver } from "./analytics.resolver.js";
+import { Escalation, EscalationPage } from "./escalation.entity.js";
+import { EscalationPageResolver, EscalationResolver } from "./escalation.resolver.js";
+import { escalateOnBreach, runEscalationStep } from "./escalations.js";
+import { SlaPolicyRow } from "./sla-policy.entity.js";
+import { runSlaTimer, type SlaTimerData } from "./sla-timers.js";
+import { Ticket, TicketMessage } from "./ticket.entity.js";
+import { TicketResolver } from "./ticket.resolver.js";
+
+export const supportModule: FeatureModule = {
+  name: "support",
+  resolvers: [TicketResolver, EscalationResolver, EscalationPageResolver, AnalyticsResolver],
+  entities: [Ticket, TicketMessage, SlaPolicyRow, Escalation, EscalationPage],
+  timers: {
+    [QUEUES.sla]: ((ctx: ServiceContext, data: SlaTimerData) =>
+      runSlaTimer(ctx, data, escalateOnBreach)) as TimerHandler,
+    [QUEUES.escalation]: runEscalationStep as TimerHandler,
+  },
+};

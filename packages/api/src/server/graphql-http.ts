@@ -1,0 +1,122 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HeaderMap, type ApolloServer } from "@apollo/server";
+import type { Viewer } from "../platform/access/viewer.js";
+import { AppError, UnauthenticatedError } from "../platform/errors.js";
+import type { GraphQLContext } from "../platform/graphql/context.js";
+import { readBody, sendJson } from "../platform/http/http.js";
+import type { RateLimiter } from "../platform/http/rate-limiter.js";
+import type { ServiceContext } from "../platform/context.js";
+import type { PublicResponseCache } from "./public-cache.js";
+
+export interface GraphQLOverHttp {
+  apollo: ApolloServer<GraphQLContext>;
+  responseCache: PublicResponseCache;
+  limiter: RateLimiter | null;
+  authenticate(header: string | undefined): Promise<Viewer | null>;
+  context(viewer: Viewer | null): ServiceContext;
+}
+
+/** Mirrors Apollo's CSRF rule so a cached answer is never given where Apollo would refuse. */
+function passesCsrfCheck(req: IncomingMessage): boolean {
+  if (req.headers["x-apollo-operation-name"] || req.headers["apollo-require-preflight"]) return true;
+  const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  return type !== "" && !["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"].includes(type);
+}
+
+function safeQueryOf(text: string): string | null {
+  try {
+    const body = JSON.parse(text) as { query?: unknown };
+    return typeof body.query === "string" ? body.query : null;
+  } catch {
+    return null;
+  }
+}
+
+/** GraphQL over HTTP at /graphql: the anonymous response cache, authentication, the rate limit, then Apollo. */
+export function graphqlOverHttp(deps: GraphQLOverHttp) {
+  const { apollo, responseCache, limiter } = deps;
+  return async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const text = req.method === "POST" ? await readBody(req) : "";
+    const anonymous = !req.headers.authorization;
+    let cacheKey: string | null = null;
+    if (anonymous && passesCsrfCheck(req)) {
+      const query = req.method === "GET" ? url.searchParams.get("query") : safeQueryOf(text);
+      if (query && responseCache.isCacheableQuery(query)) {
+        cacheKey = `${req.method} ${req.method === "GET" ? url.search : text}`;
+        const hit = responseCache.get(cacheKey);
+        if (hit) {
+          res.writeHead(hit.status, { "content-type": hit.contentType, "x-liaison-cache": "hit" });
+          res.end(hit.body);
+          return;
+        }
+      }
+    }
+    const generation = responseCache.begin();
+    let viewer: Viewer | null;
+    try {
+      viewer = await deps.authenticate(req.headers.authorization);
+    } catch (error) {
+      const e = error instanceof AppError ? error : new UnauthenticatedError();
+      sendJson(
+        res,
+        401,
+        { errors: [{ message: e.message, extensions: { code: e.code } }] },
+        { "www-authenticate": "Bearer" },
+      );
+      return;
+    }
+    const wait = limiter?.take(viewer ? `user:${viewer.userId}` : `ip:${req.socket.remoteAddress ?? "?"}`) ?? 0;
+    if (wait > 0) {
+      sendJson(
+        res,
+        429,
+        {
+          errors: [
+            {
+              message: `Too many requests; retry in ${wait} s`,
+              extensions: { code: "RATE_LIMITED", retryAfter: wait },
+            },
+          ],
+        },
+        { "retry-after": String(wait) },
+      );
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === "POST") {
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        sendJson(res, 400, {
+          errors: [{ message: "The body is not valid JSON", extensions: { code: "BAD_USER_INPUT" } }],
+        });
+        return;
+      }
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: async () => ({ viewer, services: deps.context(viewer) }),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of Object.entries(outHeaders)) res.setHeader(key, value);
+    if (response.body.kind === "complete") {
+      const status = response.status ?? 200;
+      if (cacheKey && status === 200 && !response.body.string.includes('"errors"'))
+        responseCache.store(cacheKey, generation, {
+          status,
+          contentType: outHeaders["content-type"] ?? "application/json",
+          body: response.body.string,
+        });
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
