@@ -5,7 +5,7 @@ import type { TestApi } from "../../api/src/test/harness.js";
 
 const ENTRY = fileURLToPath(new URL("../dist/server/entry.mjs", import.meta.url));
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -33,7 +33,7 @@ export async function startSiteFor(api: TestApi, env: Record<string, string> = {
 }
 
 /** The built site (`node dist/server/entry.mjs`), on a free port, reading the API at `apiUrl`. */
-export async function startSite(apiUrl: string, env: Record<string, string> = {}): Promise<RunningSite> {
+async function startSite(apiUrl: string, env: Record<string, string> = {}): Promise<RunningSite> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";

@@ -91,7 +91,11 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst, () => Date.now())
     : null;
   const timers = new Timers(options.databaseUrl, clock, { workers: true, log, ...options.timers });
-  const services = createServices(options, bus, timers, () => responseCache.clear());
+  // A local change (a revoked token included) takes effect in this process at once, not after NOTIFY.
+  const services = createServices(options, bus, timers, () => {
+    responseCache.clear();
+    authenticator.forget();
+  });
 
   bus.onReconnect = () => {
     authenticator.forget();
