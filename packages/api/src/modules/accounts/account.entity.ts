@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn, UpdatedAtColumn } from "../../platform/db/columns.js";
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
 import type { Product, ServiceTier } from "@liaison/domain";
 import { ProductEnum, ServiceTierEnum } from "./account.enums.js";
 
@@ -7,12 +8,10 @@ import { ProductEnum, ServiceTierEnum } from "./account.enums.js";
 @ObjectType()
 @Entity("account")
 export class Account {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   name: string;
 
   @Field(() => ServiceTierEnum, { description: "The tier in force now; tierHistory has every change" })
@@ -32,12 +31,10 @@ export class Account {
   @Column("text", { default: "UTC" })
   timezone: string;
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => Date)
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }
 
@@ -55,8 +52,7 @@ export class AccountTierChange {
   @Column("text")
   tier: ServiceTier;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "effective_from" })
+  @TimestampColumn("effective_from")
   effectiveFrom: Date;
 
   @Column("uuid", { name: "changed_by_id", nullable: true })

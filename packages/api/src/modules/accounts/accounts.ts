@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError, parseInput } from "../../platform/errors
 import { LIMITS, RefId, Text, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 export const LocalDate = z.string().refine(isValidLocalDate, "must be a calendar date YYYY-MM-DD");
 export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin");
@@ -55,7 +56,7 @@ export function assertActsFor(viewer: Viewer, accountId: string): void {
 export async function createAccount(ctx: ServiceContext, raw: unknown): Promise<Account> {
   const viewer = requireRole(ctx, "ADMIN");
   const input = parseInput(CreateAccountInput, raw);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Account);
     const account = await repo.save(repo.create(input));
     await tx.getRepository(AccountTierChange).insert({
@@ -77,7 +78,7 @@ export async function updateAccount(ctx: ServiceContext, rawId: unknown, raw: un
   const id = parseInput(RefId, rawId, "id");
   const input = parseInput(UpdateAccountInput, raw);
   if (!isId(id)) throw new NotFoundError("Account", id);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Account);
     // Bookings take the same lock: a booking sees the tier either before or after the change, never half of it.
     const account = await repo.findOne({ where: { id }, lock: { mode: "for_no_key_update" } });

@@ -1,16 +1,15 @@
-import { Field, ID, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { CreatedAtColumn, IdColumn, TextColumn } from "../../platform/db/columns.js";
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
 import { RoleEnum, type Role } from "../../platform/access/roles.js";
 
 @ObjectType()
 @Entity("app_user")
 export class User {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   name: string;
 
   /** Exposed through UserResolver.email, which hides it from other customers. */
@@ -28,7 +27,6 @@ export class User {
   @Column("uuid", { name: "manager_id", nullable: true })
   managerId: string | null;
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError, parseInput } from "../..
 import { ROLES } from "../../platform/access/roles.js";
 import { Id, RefId, Text, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 export const CreateUserInput = z.object({
   name: Text(200),
@@ -34,7 +35,7 @@ export async function createUser(ctx: ServiceContext, raw: unknown): Promise<{ u
     throw new ValidationError({ "input.accountId": "a CUSTOMER user must belong to an account" });
   if (input.role !== "CUSTOMER" && input.accountId)
     throw new ValidationError({ "input.accountId": "only CUSTOMER users belong to an account" });
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     if (
       input.accountId &&
       !(isId(input.accountId) && (await tx.getRepository(Account).existsBy({ id: input.accountId })))
@@ -61,7 +62,7 @@ export async function createApiToken(ctx: ServiceContext, rawUserId: unknown, la
     { userId: rawUserId, label },
     "",
   );
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     if (!isId(userId) || !(await tx.getRepository(User).existsBy({ id: userId })))
       throw new NotFoundError("User", userId);
     return issueToken(tx, userId, parsedLabel ?? null);
@@ -80,7 +81,7 @@ export async function revokeApiToken(ctx: ServiceContext, raw: unknown): Promise
     raw,
     "",
   );
-  const revoked = await ctx.db.transaction(async (tx) => {
+  const revoked = await inTransaction(ctx, async (tx) => {
     const result: [unknown[], number] = input.token
       ? await tx.query("UPDATE api_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL", [
           hashToken(input.token),
@@ -134,7 +135,7 @@ export async function setUserManager(ctx: ServiceContext, rawUserId: unknown, ra
     "",
   );
   if (userId === managerId) throw new ValidationError({ managerId: "nobody manages themself" });
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const user = await tx.getRepository(User).findOneBy({ id: userId });
     if (!user) throw new NotFoundError("User", userId);
     if (managerId) {

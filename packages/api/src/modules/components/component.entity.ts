@@ -1,21 +1,19 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { CreatedAtColumn, IdColumn, TextColumn, UpdatedAtColumn } from "../../platform/db/columns.js";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import type { ComponentStatus } from "@liaison/domain";
 import { ComponentStatusEnum } from "./component.enums.js";
 
 @ObjectType()
 @Entity("component")
 export class Component {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @Column("text", { nullable: true })
+  @TextColumn({ nullable: true })
   description: string | null;
 
   @Field(() => String, { nullable: true })
@@ -30,12 +28,10 @@ export class Component {
   @Column("int", { default: 0 })
   position: number;
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => Date)
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }
 

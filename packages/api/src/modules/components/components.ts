@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, parseInput } from "../../platform/errors.
 import { OptionalText, RefId, Text, isId } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { byPosition } from "./component.entity.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 export const CreateComponentInput = z.object({
   name: Text(200),
@@ -33,7 +34,7 @@ export async function listComponents(db: EntityManager): Promise<Component[]> {
 
 export async function createComponent(ctx: ServiceContext, raw: unknown): Promise<Component> {
   const input = parseInput(CreateComponentInput, raw);
-  const saved = await ctx.db.transaction(async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.component-names'))");
     await assertNameFree(tx, input.name);
     const repo = tx.getRepository(Component);
@@ -57,7 +58,7 @@ export async function createComponent(ctx: ServiceContext, raw: unknown): Promis
 export async function updateComponent(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Component> {
   const id = parseInput(RefId, rawId, "id");
   const input = parseInput(UpdateComponentInput, raw);
-  const saved = await ctx.db.transaction(async (tx) => {
+  const saved = await inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Component);
     const component = isId(id) ? await repo.findOne({ where: { id }, lock: { mode: "pessimistic_write" } }) : null;
     if (!component) throw new NotFoundError("Component", id);

@@ -23,6 +23,7 @@ import { OptionalText, RefId, isId, requireRole } from "../../platform/validatio
 import type { ServiceContext } from "../../platform/context.js";
 import { decideAt, ledgerWindow, loadLedger, type Ledger } from "./cse-ledger.js";
 import { calendarWindow } from "./working-hours.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 /** The booking's columns under its entity's property names, for rows read with raw SQL. */
 const BOOKING_COLUMNS = `id, account_id AS "accountId", activity, status, cse_id AS "cseId", starts_at AS "startsAt",
@@ -108,7 +109,7 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await ctx.db.transaction((tx) => bookLocked(ctx, tx, viewer.userId, input, sessions));
+        return await inTransaction(ctx, (tx) => bookLocked(ctx, tx, viewer.userId, input, sessions));
       } catch (error) {
         // Another account's booking took our CSE after we looked: look again, and pick someone else.
         if (attempt < CALENDAR_RACE_RETRIES && isCalendarRace(error)) continue;
@@ -142,7 +143,7 @@ async function bookLocked(
       "input.startsAt": "is outside every Customer Success Engineer's working hours; see availableSlots",
     });
   // At random among the least busy: concurrent bookings of other accounts then seldom reach for the same CSE.
-  const cseId = leastBusy[Math.floor(Math.random() * leastBusy.length)];
+  const cseId = leastBusy[Math.floor(ctx.random() * leastBusy.length)];
   if (!cseId) throw noEngineerFree();
 
   const [first, followUp] = sessions as [PlannedSession, PlannedSession | undefined];
@@ -261,7 +262,7 @@ export async function cancelBooking(ctx: ServiceContext, rawId: unknown): Promis
   const viewer = requireRole(ctx, ...BOOKERS);
   const id = parseInput(RefId, rawId, "bookingId");
   if (!isId(id)) throw new NotFoundError("Booking", id);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const found = await tx.getRepository(CseBooking).findOneBy({ id });
     // Another customer's booking is as good as absent.
     if (!found || (viewer.role === "CUSTOMER" && viewer.accountId !== found.accountId))

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn } from "../../platform/db/columns.js";
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { CseActivity, ServiceTier } from "@liaison/domain";
 import { BookingStatusEnum, CseActivityEnum, type BOOKING_STATUSES } from "./cse.enums.js";
 import { ServiceTierEnum } from "../accounts/index.js";
@@ -13,8 +14,7 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 @ObjectType("Booking")
 @Entity("cse_booking")
 export class CseBooking {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "account_id" })
@@ -35,24 +35,21 @@ export class CseBooking {
   @Column("timestamptz", { name: "starts_at" })
   startsAt: Date;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "ends_at" })
+  @TimestampColumn("ends_at")
   endsAt: Date;
 
   @Field(() => Date, { nullable: true, description: "Incident Lifecycle Assessments only" })
   @Column("timestamptz", { name: "follow_up_starts_at", nullable: true })
   followUpStartsAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "follow_up_ends_at", nullable: true })
+  @TimestampColumn("follow_up_ends_at", { nullable: true })
   followUpEndsAt: Date | null;
 
   @Field(() => ServiceTierEnum, { description: "The tier in force when the session takes place, as booked" })
   @Column("text")
   tier: ServiceTier;
 
-  @Field(() => String, { nullable: true })
-  @Column("text", { nullable: true })
+  @TextColumn({ nullable: true })
   notes: string | null;
 
   @Column("text", { name: "idempotency_key", nullable: true })
@@ -61,12 +58,10 @@ export class CseBooking {
   @Column("uuid", { name: "booked_by_id", nullable: true })
   bookedById: string | null;
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "cancelled_at", nullable: true })
+  @TimestampColumn("cancelled_at", { nullable: true })
   cancelledAt: Date | null;
 
   @Column("uuid", { name: "cancelled_by_id", nullable: true })

@@ -3,7 +3,7 @@ import { cseAccess } from "./cse.access.js";
 import { bookingCalendarRoute } from "./booking-calendar.route.js";
 import { BookingResolver, WorkingHoursResolver } from "./booking.resolver.js";
 import { CseBooking, CseWorkingHours } from "./cse-booking.entity.js";
-import { EntitlementSummaryResolver } from "./entitlement.resolver.js";
+import { EntitlementSummaryResolver } from "./entitlements/entitlement.resolver.js";
 
 export const cseModule: FeatureModule = {
   name: "cse",

@@ -14,6 +14,7 @@ import { ForbiddenError, NotFoundError, ValidationError, parseInput } from "../.
 import { TimeZone } from "../accounts/index.js";
 import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 export interface WorkingHoursView extends WorkingHours {
   userId: string;
@@ -45,7 +46,7 @@ export async function setWorkingHours(
     for (const p of validation.problems) fields[`input.weekly.${p.index}.${p.field}`] ??= p.message;
     throw new ValidationError(fields);
   }
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     await assertEngineer(tx, userId);
     await tx
       .getRepository(CseWorkingHours)

@@ -1,13 +1,6 @@
+import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn } from "../../platform/db/columns.js";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from "typeorm";
+import { Column, Entity, JoinColumn, ManyToOne, type Relation } from "typeorm";
 import type { ComponentStatus, IncidentStatus, ReportKind, UpdateVisibility } from "@liaison/domain";
 import { ComponentStatusEnum } from "../components/index.js";
 import { IncidentStatusEnum, ReportKindEnum, UpdateVisibilityEnum } from "./incident.enums.js";
@@ -25,8 +18,7 @@ export class ComponentStatusSnapshot {
 @ObjectType()
 @Entity("incident_update")
 export class IncidentUpdate {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "incident_id" })
@@ -44,8 +36,7 @@ export class IncidentUpdate {
   @Column("text")
   status: IncidentStatus;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   message: string;
 
   @Field(() => UpdateVisibilityEnum)
@@ -59,16 +50,14 @@ export class IncidentUpdate {
   @Column("uuid", { name: "author_id", nullable: true })
   authorId: string | null;
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 
 @ObjectType()
 @Entity("incident_report")
 export class IncidentReport {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "incident_id" })
@@ -82,8 +71,7 @@ export class IncidentReport {
   @Column("text")
   kind: ReportKind;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   summary: string;
 
   @Field(() => String, { nullable: true })
@@ -97,7 +85,6 @@ export class IncidentReport {
   @Column("uuid", { name: "author_id", nullable: true })
   authorId: string | null;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "published_at" })
+  @TimestampColumn("published_at")
   publishedAt: Date;
 }

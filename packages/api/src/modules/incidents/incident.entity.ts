@@ -1,15 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinTable,
-  ManyToMany,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  type Relation,
-} from "typeorm";
+import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn, UpdatedAtColumn } from "../../platform/db/columns.js";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, JoinTable, ManyToMany, OneToMany, type Relation } from "typeorm";
 import type { Impact, IncidentStatus, Severity } from "@liaison/domain";
 import {
   ImpactEnum,
@@ -24,16 +15,14 @@ import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 @ObjectType()
 @Entity("incident")
 export class Incident {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Field(() => Int, { description: "Human-facing number, sequential" })
   @Column({ type: "int", insert: false, update: false })
   number: number;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   title: string;
 
   @Column("text", { nullable: true })
@@ -55,8 +44,7 @@ export class Incident {
   @Column("text")
   impact: Impact;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "reported_at" })
+  @TimestampColumn("reported_at")
   reportedAt: Date;
 
   @Column("timestamptz", { name: "impact_assessed_at", nullable: true })
@@ -65,8 +53,7 @@ export class Incident {
   @Column("timestamptz", { name: "last_public_update_at", nullable: true })
   lastPublicUpdateAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "resolved_at", nullable: true })
+  @TimestampColumn("resolved_at", { nullable: true })
   resolvedAt: Date | null;
 
   @Column("uuid", { name: "commander_id", nullable: true })
@@ -104,11 +91,9 @@ export class Incident {
   @OneToMany(() => IncidentReport, (r) => r.incident)
   reports: Relation<IncidentReport>[];
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => Date)
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -32,8 +32,9 @@ import { LIMITS, NotInFuture, OptionalText, RefId, Text, isId } from "../../plat
 import { recordStatusChanges } from "../components/index.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { getOrganization } from "../admin/index.js";
-import { scheduleCadenceTimers } from "./cadence-timers.js";
+import { scheduleCadenceTimers } from "./cadence/cadence-timers.js";
 import { notifyRequesters } from "./incident-notifications.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 /** Until someone assesses the impact, it is presumed from the severity. */
 const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
@@ -165,7 +166,7 @@ async function nextSequence(tx: EntityManager, incident: Incident): Promise<numb
 }
 
 async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  const result = await ctx.db.transaction(work);
+  const result = await inTransaction(ctx, work);
   ctx.invalidate();
   return result;
 }

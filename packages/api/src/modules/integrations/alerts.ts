@@ -16,6 +16,7 @@ import { reportIncidentIn } from "../incidents/index.js";
 import { firstOnCall } from "../on-call/index.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 import { openTicketIn, syncCustomersAffected } from "../support/index.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 export const CreateServiceInput = z.object({ name: Text(200), escalationPolicyId: Id.nullish() });
 
@@ -38,7 +39,7 @@ export const CreateIntegrationInput = z.object({
 export async function createService(ctx: ServiceContext, raw: unknown): Promise<Service> {
   requireRole(ctx, "ADMIN");
   const input = parseInput(CreateServiceInput, raw);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     if (
       input.escalationPolicyId &&
       !(await tx.getRepository(EscalationPolicy).existsBy({ id: input.escalationPolicyId }))
@@ -55,7 +56,7 @@ export async function createService(ctx: ServiceContext, raw: unknown): Promise<
 export async function createIntegration(ctx: ServiceContext, raw: unknown): Promise<Integration> {
   requireRole(ctx, "ADMIN");
   const input = parseInput(CreateIntegrationInput, raw);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     if (!(await tx.getRepository(Service).existsBy({ id: input.serviceId })))
       throw new NotFoundError("Service", input.serviceId);
     if (input.accountId && !(await tx.getRepository(Account).existsBy({ id: input.accountId })))
@@ -158,7 +159,7 @@ export async function processEvent(
   event: EnqueuedEvent,
 ): Promise<string> {
   const dedupKey = event.dedupKey ?? randomBytes(16).toString("hex");
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const integrationId = config.integration.id;
     if (event.action === "trigger") {

@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn } from "../../platform/db/columns.js";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
 import type { Severity, TicketPriority } from "@liaison/domain";
 
 export const EVENT_SEVERITIES = ["critical", "error", "warning", "info"] as const;
@@ -9,19 +10,16 @@ export type EventSeverity = (typeof EVENT_SEVERITIES)[number];
 @ObjectType()
 @Entity("service")
 export class Service {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   name: string;
 
   @Column("uuid", { name: "escalation_policy_id", nullable: true })
   escalationPolicyId: string | null;
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 
@@ -29,15 +27,13 @@ export class Service {
 @ObjectType()
 @Entity("integration")
 export class Integration {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "service_id" })
   serviceId: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   name: string;
 
   @Field(() => String, { description: "32 hexadecimal characters: the Events API routing_key" })
@@ -60,16 +56,14 @@ export class Integration {
   @Column("uuid", { name: "component_ids", array: true, default: () => "'{}'" })
   componentIds: string[];
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 
 @ObjectType()
 @Entity("alert")
 export class Alert {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "integration_id" })
@@ -83,35 +77,29 @@ export class Alert {
   @Column("text")
   status: "TRIGGERED" | "ACKNOWLEDGED" | "RESOLVED";
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   summary: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   source: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   severity: EventSeverity;
 
-  @Field(() => String, { nullable: true })
-  @Column("text", { nullable: true })
+  @TextColumn({ nullable: true })
   component: string | null;
 
   @Field(() => String, { nullable: true })
   @Column("text", { name: "group_name", nullable: true })
   group: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Column("text", { nullable: true })
+  @TextColumn({ nullable: true })
   class: string | null;
 
   @Column("jsonb", { name: "custom_details", nullable: true })
   customDetails: unknown;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "event_timestamp", nullable: true })
+  @TimestampColumn("event_timestamp", { nullable: true })
   eventTimestamp: Date | null;
 
   @Field(() => Int, { description: "Events folded into this alert by its dedup key" })
@@ -124,19 +112,15 @@ export class Alert {
   @Column("uuid", { name: "incident_id", nullable: true })
   incidentId: string | null;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "created_at" })
+  @TimestampColumn("created_at")
   createdAt: Date;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "updated_at" })
+  @TimestampColumn("updated_at")
   updatedAt: Date;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "acknowledged_at", nullable: true })
+  @TimestampColumn("acknowledged_at", { nullable: true })
   acknowledgedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "resolved_at", nullable: true })
+  @TimestampColumn("resolved_at", { nullable: true })
   resolvedAt: Date | null;
 }

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from "typeorm";
+import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn, UpdatedAtColumn } from "../../platform/db/columns.js";
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, type Relation } from "typeorm";
 import type { MaintenanceStatus } from "@liaison/domain";
 import { MaintenanceStatusEnum } from "./maintenance.enums.js";
 import type { Component } from "../components/index.js";
@@ -8,51 +9,41 @@ import type { Component } from "../components/index.js";
 @ObjectType()
 @Entity("scheduled_maintenance")
 export class ScheduledMaintenance {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   title: string;
 
-  @Field(() => String, { nullable: true })
-  @Column("text", { nullable: true })
+  @TextColumn({ nullable: true })
   description: string | null;
 
   @Field(() => MaintenanceStatusEnum)
   @Column("text", { default: "SCHEDULED" })
   status: MaintenanceStatus;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "scheduled_for" })
+  @TimestampColumn("scheduled_for")
   scheduledFor: Date;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "scheduled_until" })
+  @TimestampColumn("scheduled_until")
   scheduledUntil: Date;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "started_at", nullable: true })
+  @TimestampColumn("started_at", { nullable: true })
   startedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "completed_at", nullable: true })
+  @TimestampColumn("completed_at", { nullable: true })
   completedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "cancelled_at", nullable: true })
+  @TimestampColumn("cancelled_at", { nullable: true })
   cancelledAt: Date | null;
 
   @Column("uuid", { name: "created_by_id", nullable: true })
   createdById: string | null;
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @Field(() => Date)
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  @UpdatedAtColumn()
   updatedAt: Date;
 
   /** Preloaded by the status page; otherwise the field resolver batches them. */
@@ -63,8 +54,7 @@ export class ScheduledMaintenance {
 @ObjectType()
 @Entity("scheduled_maintenance_update")
 export class ScheduledMaintenanceUpdate {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "maintenance_id" })
@@ -74,14 +64,12 @@ export class ScheduledMaintenanceUpdate {
   @Column("text")
   status: MaintenanceStatus;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   message: string;
 
   @Column("uuid", { name: "author_id", nullable: true })
   authorId: string | null;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "created_at" })
+  @TimestampColumn("created_at")
   createdAt: Date;
 }

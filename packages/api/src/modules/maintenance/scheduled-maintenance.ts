@@ -16,6 +16,7 @@ import { recordStatusChanges } from "../components/index.js";
 import { perRequest, type ServiceContext } from "../../platform/context.js";
 import { byPosition } from "../components/index.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
 
@@ -122,7 +123,7 @@ async function advance(
 }
 
 async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const value = await work(tx);
     await ctx.bus.publish(tx, { kind: "status-page" });
     return value;

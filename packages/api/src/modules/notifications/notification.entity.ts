@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { IdColumn, TextColumn, TimestampColumn } from "../../platform/db/columns.js";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
 import { NotificationChannelEnum, NotificationKindEnum, type NotificationChannel } from "./notification.enums.js";
 import { type NotificationKind } from "../../platform/notifier.js";
 
@@ -7,8 +8,7 @@ import { type NotificationKind } from "../../platform/notifier.js";
 @ObjectType()
 @Entity("notification")
 export class Notification {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "user_id" })
@@ -18,12 +18,10 @@ export class Notification {
   @Column("text")
   kind: NotificationKind;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   title: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   body: string;
 
   @Column("uuid", { name: "ticket_id", nullable: true })
@@ -42,12 +40,10 @@ export class Notification {
   @Column("text", { name: "dedup_key" })
   dedupKey: string;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "created_at" })
+  @TimestampColumn("created_at")
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "acknowledged_at", nullable: true })
+  @TimestampColumn("acknowledged_at", { nullable: true })
   acknowledgedAt: Date | null;
 }
 

@@ -6,6 +6,7 @@ import { Id, requireRole } from "../../platform/validation.js";
 import { acknowledgeEscalationOf } from "../support/index.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 /** Newest first, the signed-in user's own. */
 export async function listNotifications(
@@ -37,7 +38,7 @@ export async function listNotifications(
 export async function acknowledgeNotification(ctx: ServiceContext, rawId: unknown): Promise<Notification> {
   const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
   const id = parseInput(Id, rawId, "id");
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Notification);
     const notification = await repo.findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
     if (!notification || notification.userId !== viewer.userId) throw new NotFoundError("Notification", id);

@@ -3,7 +3,7 @@ import type { Notifier, NotificationSpec } from "../../platform/notifier.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Notification } from "./notification.entity.js";
 import { preferencesOf } from "./preferences.js";
-import { queueWebhookDeliveries } from "./webhooks.js";
+import { queueWebhookDeliveries } from "./webhooks/webhooks.js";
 
 /**
  * Notifies each person once per key, in the caller's transaction; subscribers hear of it

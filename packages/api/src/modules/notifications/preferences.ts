@@ -5,6 +5,7 @@ import { parseInput } from "../../platform/errors.js";
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from "./notification.enums.js";
 import { requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 export const DEFAULT_PREFERENCES = { channels: ["IN_APP"] as NotificationChannel[], leadMinutes: [30, 10] };
 
@@ -45,7 +46,7 @@ export async function updateNotificationPreferences(
 ): Promise<NotificationPreference> {
   const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
   const input = parseInput(UpdateNotificationPreferencesInput, raw);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const current = (await preferencesOf(tx, [viewer.userId])).get(viewer.userId)!;
     await tx.query(
       `INSERT INTO notification_preference (user_id, channels, lead_minutes, updated_at) VALUES ($1, $2, $3, now())

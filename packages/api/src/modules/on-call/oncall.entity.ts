@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from "typeorm";
+import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn } from "../../platform/db/columns.js";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import type { EscalationTarget, LayerRestriction } from "@liaison/domain";
 
 /** A policy's target as stored: a user, a schedule, or the manager of whoever owns the ticket. */
@@ -9,20 +10,17 @@ export type StoredLevel = { timeoutMinutes: number; targets: StoredTarget[] };
 @ObjectType("Schedule", { description: "An on-call schedule: rotation layers and overrides in one time zone" })
 @Entity("oncall_schedule")
 export class OncallSchedule {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   name: string;
 
   @Field(() => String, { description: "IANA time zone; handoffs and restrictions follow its wall clock" })
   @Column("text")
   timezone: string;
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 }
 
@@ -50,16 +48,13 @@ export class ScheduleLayer {
   @Column("int")
   position: number;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   name: string;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "starts_at" })
+  @TimestampColumn("starts_at")
   start: Date;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "ends_at", nullable: true })
+  @TimestampColumn("ends_at", { nullable: true })
   end: Date | null;
 
   @Field(() => Int)
@@ -76,8 +71,7 @@ export class ScheduleLayer {
 @ObjectType()
 @Entity("schedule_override")
 export class ScheduleOverride {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "schedule_id" })
@@ -86,12 +80,10 @@ export class ScheduleOverride {
   @Column("uuid", { name: "user_id" })
   userId: string;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "starts_at" })
+  @TimestampColumn("starts_at")
   start: Date;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "ends_at" })
+  @TimestampColumn("ends_at")
   end: Date;
 
   @Column("timestamptz", { name: "created_at" })
@@ -101,12 +93,10 @@ export class ScheduleOverride {
 @ObjectType()
 @Entity("escalation_policy")
 export class EscalationPolicy {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   name: string;
 
   @Field(() => Int, { description: "How many more times the levels run when nobody acknowledges" })
@@ -116,7 +106,6 @@ export class EscalationPolicy {
   @Column("jsonb")
   levels: StoredLevel[];
 
-  @Field(() => Date)
-  @CreateDateColumn({ name: "created_at", type: "timestamptz" })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -25,6 +25,7 @@ import { ConflictError, NotFoundError, ValidationError, parseInput } from "../..
 import { STAFF_ROLES } from "../../platform/access/roles.js";
 import { Id, Text, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 const RestrictionInput = z.object({
   weekday: z.number().int().nullish(),
@@ -158,7 +159,7 @@ export async function createSchedule(ctx: ServiceContext, raw: unknown): Promise
     }
     throw new ValidationError(fields);
   }
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     await staffOrFail(
       tx,
       input.layers.flatMap((l) => l.userIds),
@@ -195,7 +196,7 @@ export async function addScheduleOverride(
   requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
   const scheduleId = parseInput(Id, rawId, "scheduleId");
   const input = parseInput(AddScheduleOverrideInput, raw);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     if (!(await tx.getRepository(OncallSchedule).existsBy({ id: scheduleId })))
       throw new NotFoundError("Schedule", scheduleId);
     await staffOrFail(tx, [input.userId], "input.userId");
@@ -243,7 +244,7 @@ export async function createEscalationPolicy(ctx: ServiceContext, raw: unknown):
   const input = parseInput(CreateEscalationPolicyInput, raw);
   const levels = toStoredLevels(input);
   const policy = forValidation(levels, input.repeats);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const scheduleIds = scheduleIdsOf(policy);
     const known = await tx.getRepository(OncallSchedule).findBy({ id: In(scheduleIds.length ? scheduleIds : []) });
     const validation = validateEscalationPolicy(policy, new Set(known.map((s) => s.id)));

@@ -5,6 +5,7 @@ import { Organization, User } from "../admin/index.js";
 import { NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { ORGANIZATION_ID, RefId, Text, isId } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 export const UpdateOrganizationInput = z.object({
   name: Text(200).optional(),
@@ -30,7 +31,7 @@ export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
 
 export async function updateOrganization(ctx: ServiceContext, raw: unknown): Promise<Organization> {
   const input = parseInput(UpdateOrganizationInput, raw);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Organization);
     const org = await repo.findOneOrFail({ where: { id: ORGANIZATION_ID }, lock: { mode: "pessimistic_write" } });
     if (input.liaisonUserIds) {

@@ -1,6 +1,6 @@
-export { Escalation } from "./escalation.entity.js";
+export { Escalation } from "./escalation/escalation.entity.js";
 export { Ticket } from "./ticket.entity.js";
 export { TicketPriorityEnum } from "./support.enums.js";
-export { acknowledgeEscalationOf } from "./escalations.js";
+export { acknowledgeEscalationOf } from "./escalation/escalations.js";
 export { openTicket, openTicketIn, respondToTicket, syncCustomersAffected, updateTicket } from "./tickets.js";
 export { supportModule } from "./support.module.js";

@@ -2,12 +2,12 @@ import type { FeatureModule, TimerHandler } from "../../platform/module.js";
 import { supportAccess } from "./support.access.js";
 import { QUEUES } from "../../platform/timers/queues.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { AnalyticsResolver } from "./analytics.resolver.js";
-import { Escalation, EscalationPage } from "./escalation.entity.js";
-import { EscalationPageResolver, EscalationResolver } from "./escalation.resolver.js";
-import { escalateOnBreach, runEscalationStep } from "./escalations.js";
-import { SlaPolicyRow } from "./sla-policy.entity.js";
-import { runSlaTimer, type SlaTimerData } from "./sla-timers.js";
+import { AnalyticsResolver } from "./analytics/analytics.resolver.js";
+import { Escalation, EscalationPage } from "./escalation/escalation.entity.js";
+import { EscalationPageResolver, EscalationResolver } from "./escalation/escalation.resolver.js";
+import { escalateOnBreach, runEscalationStep } from "./escalation/escalations.js";
+import { SlaPolicyRow } from "./sla/sla-policy.entity.js";
+import { runSlaTimer, type SlaTimerData } from "./sla/sla-timers.js";
 import { Ticket, TicketMessage } from "./ticket.entity.js";
 import { TicketResolver } from "./ticket.resolver.js";
 

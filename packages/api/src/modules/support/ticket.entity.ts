@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
+import { IdColumn, TextColumn, TimestampColumn, UpdatedAtColumn } from "../../platform/db/columns.js";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
 import type { SlaSchedule, TicketPriority, TicketStatus } from "@liaison/domain";
 import { TicketPriorityEnum, TicketSourceEnum, TicketStatusEnum, type TicketSource } from "./support.enums.js";
 
@@ -9,8 +10,7 @@ export type StoredPause = { from: string; to: string | null };
 @ObjectType()
 @Entity("ticket")
 export class Ticket {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Field(() => Int, { description: "Human-facing number, sequential" })
@@ -26,12 +26,10 @@ export class Ticket {
   @Column("uuid", { name: "assignee_id", nullable: true })
   assigneeId: string | null;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   subject: string;
 
-  @Field(() => String, { nullable: true })
-  @Column("text", { nullable: true })
+  @TextColumn({ nullable: true })
   description: string | null;
 
   @Field(() => TicketPriorityEnum)
@@ -59,24 +57,19 @@ export class Ticket {
   @Column("jsonb", { default: () => "'[]'" })
   pauses: StoredPause[];
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "created_at" })
+  @TimestampColumn("created_at")
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "first_responded_at", nullable: true })
+  @TimestampColumn("first_responded_at", { nullable: true })
   firstRespondedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "last_agent_response_at", nullable: true })
+  @TimestampColumn("last_agent_response_at", { nullable: true })
   lastAgentResponseAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "last_customer_message_at", nullable: true })
+  @TimestampColumn("last_customer_message_at", { nullable: true })
   lastCustomerMessageAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "solved_at", nullable: true })
+  @TimestampColumn("solved_at", { nullable: true })
   solvedAt: Date | null;
 
   @Column("uuid", { name: "incident_id", nullable: true })
@@ -86,16 +79,14 @@ export class Ticket {
   @Column("uuid", { name: "escalation_policy_id", nullable: true })
   escalationPolicyId: string | null;
 
-  @Field(() => Date)
-  @UpdateDateColumn({ name: "updated_at", type: "timestamptz" })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }
 
 @ObjectType()
 @Entity("ticket_message")
 export class TicketMessage {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "ticket_id" })
@@ -108,15 +99,13 @@ export class TicketMessage {
   @Column("text", { name: "author_kind" })
   authorKind: "AGENT" | "CUSTOMER";
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   body: string;
 
   @Field(() => Boolean, { description: "Internal notes are seen by staff only" })
   @Column("boolean", { default: false })
   internal: boolean;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "created_at" })
+  @TimestampColumn("created_at")
   createdAt: Date;
 }

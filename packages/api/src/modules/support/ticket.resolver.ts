@@ -2,14 +2,14 @@ import { adminLoaders } from "../admin/index.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Account } from "../accounts/index.js";
 import { Incident } from "../incidents/index.js";
-import { SlaPolicyRow } from "./sla-policy.entity.js";
+import { SlaPolicyRow } from "./sla/sla-policy.entity.js";
 import { Ticket, TicketMessage } from "./ticket.entity.js";
 import { User } from "../admin/index.js";
-import { listSlaPolicies, updateSlaPolicy } from "./sla-policies.js";
+import { listSlaPolicies, updateSlaPolicy } from "./sla/sla-policies.js";
 import { listTickets } from "./ticket-queries.js";
-import { ticketSla } from "./ticket-sla.js";
-import { Escalation } from "./escalation.entity.js";
-import { escalationsOf } from "./escalations.js";
+import { ticketSla } from "./sla/ticket-sla.js";
+import { Escalation } from "./escalation/escalation.entity.js";
+import { escalationsOf } from "./escalation/escalations.js";
 import {
   getTicket,
   linkTicketToIncident,

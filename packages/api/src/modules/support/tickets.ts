@@ -11,7 +11,7 @@ import {
 import type { EntityManager } from "typeorm";
 import { Account } from "../accounts/index.js";
 import { Incident } from "../incidents/index.js";
-import { SlaPolicyRow } from "./sla-policy.entity.js";
+import { SlaPolicyRow } from "./sla/sla-policy.entity.js";
 import { Ticket, TicketMessage, type StoredPause } from "./ticket.entity.js";
 import { User } from "../admin/index.js";
 import {
@@ -26,7 +26,8 @@ import { TICKET_SOURCES } from "./support.enums.js";
 import { Id, LIMITS, OptionalText, Text, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { afterTicketChange } from "./ticket-hooks.js";
-import { pausesOf } from "./ticket-sla.js";
+import { pausesOf } from "./sla/ticket-sla.js";
+import { inTransaction } from "../../platform/db/transaction.js";
 
 export const OpenTicketInput = z.object({
   accountId: Id.nullish(),
@@ -92,7 +93,7 @@ function setStatus(ticket: Ticket, to: TicketStatus, now: Date): void {
 export async function openTicket(ctx: ServiceContext, raw: unknown): Promise<Ticket> {
   const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
   const input = parseInput(OpenTicketInput, raw);
-  const result = await ctx.db.transaction(async (tx) => openTicketIn(ctx, tx, input, viewer.role === "CUSTOMER"));
+  const result = await inTransaction(ctx, async (tx) => openTicketIn(ctx, tx, input, viewer.role === "CUSTOMER"));
   ctx.invalidate();
   return result;
 }
@@ -162,7 +163,7 @@ export async function respondToTicket(ctx: ServiceContext, rawId: unknown, raw: 
   const asCustomer = viewer.role === "CUSTOMER";
   if (asCustomer && (input.internal || input.status))
     throw new ValidationError({ [input.internal ? "input.internal" : "input.status"]: "customers cannot set this" });
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const ticket = await lockTicket(tx, id);
     assertCanSee(ctx, ticket);
@@ -195,7 +196,7 @@ export async function updateTicket(ctx: ServiceContext, rawId: unknown, raw: unk
   requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
   const id = parseInput(Id, rawId, "ticketId");
   const input = parseInput(UpdateTicketInput, raw);
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const ticket = await lockTicket(tx, id);
     if (ticket.status === "CLOSED") throw new InvalidTransitionError(TRANSITION_MESSAGES["TICKET_CLOSED"]!);
@@ -246,7 +247,7 @@ export async function linkTicketToIncident(
     { ticketId: rawTicketId, incidentId: rawIncidentId ?? null },
     "",
   );
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await inTransaction(ctx, async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     const previous = ticket.incidentId;
     if (incidentId) {

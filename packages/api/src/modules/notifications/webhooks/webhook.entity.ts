@@ -1,3 +1,4 @@
+import { IdColumn, TextColumn, TimestampColumn } from "../../../platform/db/columns.js";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 
@@ -5,23 +6,20 @@ import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 @ObjectType()
 @Entity("webhook_endpoint")
 export class WebhookEndpoint {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "user_id" })
   userId: string;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   url: string;
 
   /** whsec_<base64 key>: shown once, when the endpoint is created. */
   @Column("text")
   secret: string;
 
-  @Field(() => String, { nullable: true })
-  @Column("text", { nullable: true })
+  @TextColumn({ nullable: true })
   description: string | null;
 
   @Field(() => Boolean, { description: "False once the receiver answered 410 Gone" })
@@ -32,8 +30,7 @@ export class WebhookEndpoint {
   @Column("text", { name: "disabled_reason", nullable: true })
   disabledReason: string | null;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "created_at" })
+  @TimestampColumn("created_at")
   createdAt: Date;
 }
 
@@ -70,11 +67,9 @@ export class WebhookDelivery {
   @Column("text", { name: "last_error", nullable: true })
   lastError: string | null;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "created_at" })
+  @TimestampColumn("created_at")
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "delivered_at", nullable: true })
+  @TimestampColumn("delivered_at", { nullable: true })
   deliveredAt: Date | null;
 }

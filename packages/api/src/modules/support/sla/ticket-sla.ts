@@ -1,5 +1,5 @@
 import { ticketSlaAt, type SlaPause, type SlaPolicy, type SlaState } from "@liaison/domain";
-import type { Ticket } from "./ticket.entity.js";
+import type { Ticket } from "../ticket.entity.js";
 
 /** A ticket row as the domain's SLA rules read it: pure, so timers, resolvers and analytics share it. */
 export function slaPolicyOf(ticket: Ticket): SlaPolicy {

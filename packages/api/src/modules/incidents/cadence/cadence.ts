@@ -9,13 +9,13 @@ import {
   type ObligationInstance,
 } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
-import { Incident } from "./incident.entity.js";
-import type { Organization } from "../admin/index.js";
-import { ValidationError, parseInput } from "../../platform/errors.js";
-import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { requireRole } from "../../platform/validation.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { calendarOf, getOrganization } from "../admin/index.js";
+import { Incident } from "../incident.entity.js";
+import type { Organization } from "../../admin/index.js";
+import { ValidationError, parseInput } from "../../../platform/errors.js";
+import { STAFF_ROLES } from "../../../platform/access/roles.js";
+import { requireRole } from "../../../platform/validation.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { calendarOf, getOrganization } from "../../admin/index.js";
 
 /** What the cadence rules need to know about each incident, loaded in two queries. */
 export async function cadenceInputs(

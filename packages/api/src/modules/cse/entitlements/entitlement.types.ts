@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { CseActivity, Product, ServiceTier, SessionPart } from "@liaison/domain";
-import { ProductEnum, ServiceTierEnum } from "../accounts/index.js";
-import { CseActivityEnum, EntitlementRefusalEnum, SessionPartEnum } from "./cse.enums.js";
+import { ProductEnum, ServiceTierEnum } from "../../accounts/index.js";
+import { CseActivityEnum, EntitlementRefusalEnum, SessionPartEnum } from "../cse.enums.js";
 
 @ObjectType()
 export class ContractYear {

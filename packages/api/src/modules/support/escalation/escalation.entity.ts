@@ -1,12 +1,12 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
+import { IdColumn, TextColumn, TimestampColumn } from "../../../platform/db/columns.js";
+import { Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity, PrimaryColumn } from "typeorm";
 import type { EscalationPolicy as DomainPolicy } from "@liaison/domain";
 
 @ObjectType()
 @Entity("escalation")
 export class Escalation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
+  @IdColumn()
   id: string;
 
   @Column("uuid", { name: "ticket_id" })
@@ -19,12 +19,10 @@ export class Escalation {
   @Column("jsonb")
   policy: DomainPolicy;
 
-  @Field(() => String)
-  @Column("text")
+  @TextColumn()
   reason: string;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "started_at" })
+  @TimestampColumn("started_at")
   startedAt: Date;
 
   @Column("uuid", { name: "started_by_id", nullable: true })
@@ -34,8 +32,7 @@ export class Escalation {
   @Column("text")
   status: "ACTIVE" | "ACKNOWLEDGED" | "EXHAUSTED";
 
-  @Field(() => Date, { nullable: true })
-  @Column("timestamptz", { name: "acknowledged_at", nullable: true })
+  @TimestampColumn("acknowledged_at", { nullable: true })
   acknowledgedAt: Date | null;
 
   @Column("uuid", { name: "acknowledged_by_id", nullable: true })
@@ -59,7 +56,6 @@ export class EscalationPage {
   @PrimaryColumn("uuid", { name: "user_id" })
   userId: string;
 
-  @Field(() => Date)
-  @Column("timestamptz", { name: "paged_at" })
+  @TimestampColumn("paged_at")
   pagedAt: Date;
 }

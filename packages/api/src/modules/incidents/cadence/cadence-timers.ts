@@ -1,13 +1,14 @@
 import type { CadenceObligation } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
-import { Incident } from "./incident.entity.js";
-import { User } from "../admin/index.js";
-import { QUEUES } from "../../platform/timers/queues.js";
-import type { Timer } from "../../platform/timers/timers.js";
+import { Incident } from "../incident.entity.js";
+import { User } from "../../admin/index.js";
+import { QUEUES } from "../../../platform/timers/queues.js";
+import type { Timer } from "../../../platform/timers/timers.js";
 import { incidentCompliance } from "./cadence.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { getOrganization } from "../admin/index.js";
-import { claimTimer } from "../../platform/timers/timer-claims.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { getOrganization } from "../../admin/index.js";
+import { claimTimer } from "../../../platform/timers/timer-claims.js";
+import { inTransaction } from "../../../platform/db/transaction.js";
 
 /** REMINDER before the obligation falls due; OVERDUE pages the commander; MANAGER pages their manager. */
 export type CadenceStage = "REMINDER" | "OVERDUE" | "MANAGER";
@@ -61,7 +62,7 @@ async function managerOf(tx: EntityManager, userId: string | null): Promise<stri
 
 /** Reminds or pages if the obligation is still unmet; an obligation met in time makes it do nothing. */
 export async function runCadenceTimer(ctx: ServiceContext, data: CadenceTimerData): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const incident = await tx.getRepository(Incident).findOneBy({ id: data.incidentId });
     if (!incident) return;
     const now = ctx.clock.now();

@@ -17,11 +17,11 @@ import {
   type ServiceTier,
   type SessionPart,
 } from "@liaison/domain";
-import { NotFoundError, parseInput } from "../../platform/errors.js";
-import { ACCOUNT_READERS, assertActsFor } from "../accounts/index.js";
-import { RefId, isId, requireRole } from "../../platform/validation.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { contractYearOf, firstContractYear, ledgerWindow, loadLedger, tierOf, usedIn } from "./cse-ledger.js";
+import { NotFoundError, parseInput } from "../../../platform/errors.js";
+import { ACCOUNT_READERS, assertActsFor } from "../../accounts/index.js";
+import { RefId, isId, requireRole } from "../../../platform/validation.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { contractYearOf, firstContractYear, ledgerWindow, loadLedger, tierOf, usedIn } from "../cse-ledger.js";
 
 /** An activity as the usage policy describes it: shown to the customer before booking. */
 export interface CseActivityView {

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { anAccount, aMember, HOUR, MINUTE } from "../../test/support-factories.js";
-import { collect, startTestApi, waitFor, type TestApi } from "../../test/harness.js";
+import { anAccount, aMember, HOUR, MINUTE } from "../../../test/support-factories.js";
+import { collect, startTestApi, waitFor, type TestApi } from "../../../test/harness.js";
 
 let api: TestApi;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTestApi, type TestApi } from "../../test/harness.js";
+import { startTestApi, type TestApi } from "../../../test/harness.js";
 import {
   aCustomer,
   anAccount,
@@ -12,7 +12,7 @@ import {
   next,
   plus,
   rowOf,
-} from "../../test/cse-fixtures.js";
+} from "../../../test/cse-fixtures.js";
 
 let api: TestApi;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signWebhook } from "./standard-webhooks.js";
-import { anAccount, aMember, HOUR, MINUTE } from "../../test/support-factories.js";
-import { startTestApi, type TestApi } from "../../test/harness.js";
+import { anAccount, aMember, HOUR, MINUTE } from "../../../test/support-factories.js";
+import { startTestApi, type TestApi } from "../../../test/harness.js";
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;

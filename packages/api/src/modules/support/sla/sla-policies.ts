@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { TICKET_PRIORITIES, validateSlaPolicy, type SlaSchedule, type SlaWeeklyRange } from "@liaison/domain";
 import { SlaPolicyRow } from "./sla-policy.entity.js";
-import { ValidationError, parseInput } from "../../platform/errors.js";
-import { SLA_SCHEDULE_KINDS } from "./support.enums.js";
-import { requireRole } from "../../platform/validation.js";
-import type { ServiceContext } from "../../platform/context.js";
+import { ValidationError, parseInput } from "../../../platform/errors.js";
+import { SLA_SCHEDULE_KINDS } from "../support.enums.js";
+import { requireRole } from "../../../platform/validation.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { inTransaction } from "../../../platform/db/transaction.js";
 
 const Minutes = z.number().int().min(1, "must be at least 1 minute").max(525_600, "must be at most a year");
 
@@ -55,7 +56,7 @@ export async function updateSlaPolicy(ctx: ServiceContext, rawPriority: unknown,
     }
     throw new ValidationError(fields);
   }
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(SlaPolicyRow);
     await repo.update(priority, {
       firstResponseMinutes: input.firstResponseMinutes,

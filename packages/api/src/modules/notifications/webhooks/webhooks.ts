@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { In, type EntityManager } from "typeorm";
-import type { Notification } from "./notification.entity.js";
+import type { Notification } from "../notification.entity.js";
 import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
-import { NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { QUEUES } from "../../platform/timers/queues.js";
+import { NotFoundError, ValidationError, parseInput } from "../../../platform/errors.js";
+import { QUEUES } from "../../../platform/timers/queues.js";
 import { generateWebhookSecret, webhookHeaders } from "./standard-webhooks.js";
 import { checkWebhookTarget } from "./target-policy.js";
-import { Id, OptionalText, requireRole } from "../../platform/validation.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { preferencesOf } from "./preferences.js";
+import { Id, OptionalText, requireRole } from "../../../platform/validation.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { preferencesOf } from "../preferences.js";
+import { inTransaction } from "../../../platform/db/transaction.js";
 
 const EVERYONE = ["ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
 const DELIVERY_TIMEOUT_MS = 10_000;
@@ -30,7 +31,7 @@ export async function createWebhookEndpoint(
   const target = await checkWebhookTarget(input.url, ctx.settings.webhookAllowedHosts);
   if (!target.allowed) throw new ValidationError({ "input.url": target.reason });
   const secret = generateWebhookSecret();
-  const endpoint = await ctx.db.transaction(async (tx) => {
+  const endpoint = await inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(WebhookEndpoint);
     return repo.save(
       repo.create({
@@ -167,7 +168,7 @@ export async function runWebhookDelivery(ctx: ServiceContext, data: WebhookTimer
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     if (status !== null && status >= 200 && status < 300) {
       await record(tx, {
         status: "DELIVERED",

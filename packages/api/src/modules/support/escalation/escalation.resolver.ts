@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { adminLoaders } from "../admin/index.js";
-import { User } from "../admin/index.js";
-import { EscalationPolicy, getEscalationPolicy } from "../on-call/index.js";
-import { Allow } from "../../platform/access/decorators.js";
-import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { adminLoaders } from "../../admin/index.js";
+import { User } from "../../admin/index.js";
+import { EscalationPolicy, getEscalationPolicy } from "../../on-call/index.js";
+import { Allow } from "../../../platform/access/decorators.js";
+import type { GraphQLContext } from "../../../platform/graphql/context.js";
 import { Escalation, EscalationPage } from "./escalation.entity.js";
 import { escalateTicket, pagesOf } from "./escalations.js";
 import { EscalateTicketInput } from "./escalation.types.js";

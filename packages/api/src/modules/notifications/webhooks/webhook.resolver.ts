@@ -13,9 +13,9 @@ import {
 } from "type-graphql";
 import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
 import { createWebhookEndpoint, deleteWebhookEndpoint, deliveriesOf, myWebhookEndpoints } from "./webhooks.js";
-import { Allow } from "../../platform/access/decorators.js";
-import { STAFF } from "../../platform/access/roles.js";
-import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { Allow } from "../../../platform/access/decorators.js";
+import { STAFF } from "../../../platform/access/roles.js";
+import type { GraphQLContext } from "../../../platform/graphql/context.js";
 
 const EVERYONE = [...STAFF, "CUSTOMER" as const];
 

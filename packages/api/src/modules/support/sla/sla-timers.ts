@@ -1,11 +1,12 @@
 import { warningTimes } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
-import { Ticket } from "./ticket.entity.js";
-import { QUEUES } from "../../platform/timers/queues.js";
-import type { Timer } from "../../platform/timers/timers.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { claimTimer } from "../../platform/timers/timer-claims.js";
+import { Ticket } from "../ticket.entity.js";
+import { QUEUES } from "../../../platform/timers/queues.js";
+import type { Timer } from "../../../platform/timers/timers.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { claimTimer } from "../../../platform/timers/timer-claims.js";
 import { ticketSla } from "./ticket-sla.js";
+import { inTransaction } from "../../../platform/db/transaction.js";
 
 type SlaClock = "FIRST_RESPONSE" | "NEXT_RESPONSE";
 export type SlaTimerData =
@@ -68,7 +69,7 @@ export type BreachHook = (ctx: ServiceContext, tx: EntityManager, ticket: Ticket
 
 /** Warns or reports a breach if the deadline it was queued for still stands; otherwise does nothing. */
 export async function runSlaTimer(ctx: ServiceContext, data: SlaTimerData, onBreach?: BreachHook): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const ticket = await tx
       .getRepository(Ticket)
       .findOne({ where: { id: data.ticketId }, lock: { mode: "pessimistic_write" } });

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { TicketPriority } from "@liaison/domain";
-import { TicketPriorityEnum } from "./support.enums.js";
+import { TicketPriorityEnum } from "../support.enums.js";
 
 @ObjectType()
 export class PrioritySlaReport {

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { CadenceObligation, ComplianceState } from "@liaison/domain";
-import { CadenceObligationEnum, ComplianceStateEnum } from "./incident.enums.js";
+import { CadenceObligationEnum, ComplianceStateEnum } from "../incident.enums.js";
 
 @ObjectType({ description: "One obligation an incident incurred, judged at request time" })
 export class ObligationCompliance {

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { anAccount, aMember, MINUTE } from "../../test/support-factories.js";
-import { startTestApi, type TestApi } from "../../test/harness.js";
+import { anAccount, aMember, MINUTE } from "../../../test/support-factories.js";
+import { startTestApi, type TestApi } from "../../../test/harness.js";
 
 let api: TestApi;
 let liaison: { id: string; token: string };

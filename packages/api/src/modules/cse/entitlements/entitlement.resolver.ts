@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { Account, ACCOUNT_READERS, accountLoaders } from "../accounts/index.js";
-import { Allow, Public } from "../../platform/access/decorators.js";
-import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { Account, ACCOUNT_READERS, accountLoaders } from "../../accounts/index.js";
+import { Allow, Public } from "../../../platform/access/decorators.js";
+import type { GraphQLContext } from "../../../platform/graphql/context.js";
 import { getEntitlements, listCseActivities } from "./entitlements.js";
 import { CseActivityDetails, EntitlementSummary } from "./entitlement.types.js";
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { incidentMetrics, slaReport } from "./analytics.js";
-import { Allow } from "../../platform/access/decorators.js";
-import { STAFF } from "../../platform/access/roles.js";
-import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { Allow } from "../../../platform/access/decorators.js";
+import { STAFF } from "../../../platform/access/roles.js";
+import type { GraphQLContext } from "../../../platform/graphql/context.js";
 import { IncidentMetrics, SlaReport } from "./analytics.types.js";
 
 @Resolver()

@@ -1,23 +1,24 @@
 import { z } from "zod";
 import { escalationPlan, nextEscalationStep } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
-import type { Notification } from "../notifications/index.js";
-import { EscalationPolicy } from "../on-call/index.js";
+import type { Notification } from "../../notifications/index.js";
+import { EscalationPolicy } from "../../on-call/index.js";
 import { Escalation, EscalationPage } from "./escalation.entity.js";
-import { Ticket } from "./ticket.entity.js";
+import { Ticket } from "../ticket.entity.js";
 import {
   ConflictError,
   InvalidTransitionError,
   NotFoundError,
   ValidationError,
   parseInput,
-} from "../../platform/errors.js";
-import { QUEUES } from "../../platform/timers/queues.js";
-import { Id, Text, requireRole } from "../../platform/validation.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { loadSchedules, policyForTicket, resolverOf, scheduleIdsOf } from "../on-call/index.js";
-import { getOrganization } from "../admin/index.js";
-import { lockTicket } from "./tickets.js";
+} from "../../../platform/errors.js";
+import { QUEUES } from "../../../platform/timers/queues.js";
+import { Id, Text, requireRole } from "../../../platform/validation.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { loadSchedules, policyForTicket, resolverOf, scheduleIdsOf } from "../../on-call/index.js";
+import { getOrganization } from "../../admin/index.js";
+import { lockTicket } from "../tickets.js";
+import { inTransaction } from "../../../platform/db/transaction.js";
 
 export const EscalateTicketInput = z.object({
   escalationPolicyId: Id.nullish(),
@@ -119,7 +120,7 @@ export async function escalateTicket(ctx: ServiceContext, rawTicketId: unknown, 
   requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
   const ticketId = parseInput(Id, rawTicketId, "ticketId");
   const input = parseInput(EscalateTicketInput, raw);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     if (ticket.status === "SOLVED" || ticket.status === "CLOSED")
       throw new InvalidTransitionError("A solved or closed ticket is not escalated");
@@ -146,7 +147,7 @@ export async function escalateOnBreach(ctx: ServiceContext, tx: EntityManager, t
 
 /** The timer of the next level: pages it unless someone acknowledged meanwhile. */
 export async function runEscalationStep(ctx: ServiceContext, data: EscalationTimerData): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
     const escalation = await tx
       .getRepository(Escalation)
       .findOne({ where: { id: data.escalationId }, lock: { mode: "pessimistic_write" } });

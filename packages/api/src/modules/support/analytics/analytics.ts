@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { slaStats, workingMinutesBetween, type PrioritySlaStats, type SlaSample } from "@liaison/domain";
-import { Ticket } from "./ticket.entity.js";
-import { ValidationError, parseInput } from "../../platform/errors.js";
-import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { requireRole } from "../../platform/validation.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { pausesOf } from "./ticket-sla.js";
+import { Ticket } from "../ticket.entity.js";
+import { ValidationError, parseInput } from "../../../platform/errors.js";
+import { STAFF_ROLES } from "../../../platform/access/roles.js";
+import { requireRole } from "../../../platform/validation.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { pausesOf } from "../sla/ticket-sla.js";
 
 const Period = z.object({ from: z.date(), to: z.date() });
 

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Incident } from "./incident.entity.js";
+import { Incident } from "../incident.entity.js";
 import { cadenceComplianceReport, incidentComplianceOf } from "./cadence.js";
-import { Allow } from "../../platform/access/decorators.js";
-import { STAFF } from "../../platform/access/roles.js";
-import type { GraphQLContext } from "../../platform/graphql/context.js";
+import { Allow } from "../../../platform/access/decorators.js";
+import { STAFF } from "../../../platform/access/roles.js";
+import type { GraphQLContext } from "../../../platform/graphql/context.js";
 import { CadenceComplianceReport, ObligationCompliance } from "./cadence.types.js";
 
 @Resolver(() => Incident)
