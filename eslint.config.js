@@ -146,6 +146,12 @@ export default tseslint.config(
     },
   },
   {
+    // One logger (platform/logger.ts: JSON, redacted) for all the API says; the start banner stays plain text.
+    files: ["packages/api/src/**/*.ts"],
+    ignores: ["packages/api/src/cli/start-all.ts", "**/*.test.ts", "packages/api/src/test/**"],
+    rules: { "no-console": "error" },
+  },
+  {
     files: ["packages/status-site/**/*.ts", "packages/status-site/**/*.astro"],
     rules: {
       "no-restricted-imports": [

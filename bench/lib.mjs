@@ -1,5 +1,6 @@
 // Shared helpers for benchmarks: a real PostgreSQL, the built API as a child process, autocannon.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, chmod, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -67,6 +68,7 @@ export async function startApiProcess(databaseUrl, extraEnv = {}) {
       HOST: "127.0.0.1",
       ADMIN_TOKEN: adminToken,
       NODE_ENV: "production",
+      SECRETS_KEY: randomBytes(32).toString("base64"),
       ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],

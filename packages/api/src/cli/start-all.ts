@@ -2,13 +2,15 @@ import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { loadConfig } from "../platform/config.js";
+import { createLogger } from "../platform/logger.js";
 import { DEMO_TOKENS, seedDemo } from "./demo-seed.js";
+import { loadConfigOrExit } from "./load-config.js";
 import { startApi } from "./start-api.js";
 
 // `pnpm start`: the API and the status site on an embedded PostgreSQL, with demo data.
-const config = loadConfig();
-const api = await startApi(config);
+const config = loadConfigOrExit();
+// The API's own lines are JSON logs; the banner below is for the person at the terminal.
+const api = await startApi(config, createLogger({ level: config.LOG_LEVEL }));
 const fresh = await seedDemo(api.app);
 const apiUrl = api.url;
 

@@ -1,4 +1,5 @@
 import type { Env } from "../platform/config.js";
+import type { Logger } from "../platform/logger.js";
 import { createDataSource, migrate } from "../server/database.js";
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedDatabase } from "../platform/db/embedded.js";
 import { buildApp, type App } from "../server/app.js";
@@ -14,13 +15,18 @@ export interface RunningApi {
 }
 
 /** Database (DATABASE_URL, or embedded PostgreSQL), migrations, admin token, HTTP + WebSocket. */
-export async function startApi(config: Env): Promise<RunningApi> {
+export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     const dataDir = config.LIAISON_DATA_DIR ?? defaultDataDir();
-    console.log(`No DATABASE_URL: starting embedded PostgreSQL (data in ${dataDir})`);
-    embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, persistent: true });
+    log.info({ dataDir }, "no DATABASE_URL: starting embedded PostgreSQL");
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: config.EMBEDDED_PG_PORT,
+      persistent: true,
+      log: (line) => log.warn(`embedded PostgreSQL: ${line}`),
+    });
     databaseUrl = embedded.url;
   }
   const db = createDataSource(databaseUrl);
@@ -35,6 +41,8 @@ export async function startApi(config: Env): Promise<RunningApi> {
       db,
       databaseUrl,
       production,
+      log,
+      secretsKey: config.SECRETS_KEY,
       rateLimit,
       settings: {
         eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,

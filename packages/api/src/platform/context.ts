@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "./access/viewer.js";
 import type { EventBus } from "./event-bus.js";
+import type { Logger } from "./logger.js";
 import type { Notifier } from "./notifier.js";
+import type { SecretBox } from "./secrets.js";
 import type { Timers } from "./timers/timers.js";
 
 export interface Clock {
@@ -53,6 +55,9 @@ export interface AppServices {
   db: DataSource;
   clock: Clock;
   random: Random;
+  log: Logger;
+  /** Seals and opens secrets stored at rest (SECRETS_KEY). */
+  secrets: SecretBox;
   bus: EventBus;
   /** Durable deadlines (pg-boss): queued in the caller's transaction. */
   timers: Timers;

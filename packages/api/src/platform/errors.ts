@@ -103,7 +103,7 @@ const VARIABLE_ROOT = /Variable "\$([^"]+)"/;
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (e: unknown) => void = (e) => console.error(e),
+  log: (e: unknown) => void,
 ): GraphQLFormattedError {
   const unwrapped = unwrapResolverError(error);
   // Errors thrown outside resolvers (context, subscriptions) arrive wrapped without a path.

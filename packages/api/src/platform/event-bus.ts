@@ -1,5 +1,6 @@
 import pg from "pg";
 import type { EntityManager } from "typeorm";
+import type { Logger } from "./logger.js";
 
 /** What changed; subscribers load what they need. Small: NOTIFY payloads are capped at 8 kB. */
 export type LiaisonEvent =
@@ -23,7 +24,10 @@ export class EventBus {
   private client: pg.Client | null = null;
   private closed = false;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly log: Logger,
+  ) {}
 
   /** Called after the LISTEN connection was lost and restored: events may have been missed. */
   onReconnect: () => void = () => {};
@@ -37,7 +41,7 @@ export class EventBus {
     const lost = (err?: unknown) => {
       if (this.closed || this.client !== client) return;
       this.client = null;
-      console.error(`event bus connection lost (${err instanceof Error ? err.message : "closed"}); reconnecting`);
+      this.log.warn({ err }, "event bus connection lost; reconnecting");
       client.end().catch(() => {});
       void this.reconnect();
     };
@@ -89,7 +93,7 @@ export class EventBus {
       try {
         listener(event);
       } catch (err) {
-        console.error("event listener failed", err);
+        this.log.error({ err }, "event listener failed");
       }
     }
   }
@@ -107,7 +111,7 @@ export class EventBus {
       if (value === undefined) return;
       queue.push(
         Promise.resolve(value).catch((err: unknown) => {
-          console.error("subscription event failed", err);
+          this.log.error({ err }, "subscription event failed");
           return undefined;
         }),
       );

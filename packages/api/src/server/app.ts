@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -19,10 +19,13 @@ import {
   type Random,
   type ServiceContext,
 } from "../platform/context.js";
+import { developmentSecretsKey } from "../platform/config.js";
 import { AppError, formatError } from "../platform/errors.js";
 import { EventBus, type LiaisonEvent } from "../platform/event-bus.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
 import { aliasLimit, depthLimit } from "../platform/graphql/limits.js";
+import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
+import { SecretBox } from "../platform/secrets.js";
 import { sendJson, type Route } from "../platform/http/http.js";
 import { RateLimiter } from "../platform/http/rate-limiter.js";
 import { Timers, type TimerOptions } from "../platform/timers/timers.js";
@@ -41,7 +44,10 @@ export interface AppOptions {
   random?: Random;
   production?: boolean;
   roster?: LiaisonRoster;
-  log?: (error: unknown) => void;
+  /** The process's logger (JSON lines on stdout at info by default). */
+  log?: Logger;
+  /** SECRETS_KEY: encrypts webhook signing secrets at rest; the development key by default. */
+  secretsKey?: Buffer;
   /** Per caller (token, or address when anonymous); answers served from the public cache are free. */
   rateLimit?: { perSecond: number; burst: number } | null;
   /** Durable timers: background workers on by default; tests may run due jobs by hand instead. */
@@ -59,11 +65,19 @@ export interface App {
 }
 
 /** The process's services: clock, database, event bus, timers and the ports modules talk through. */
-function createServices(options: AppOptions, bus: EventBus, timers: Timers, onInvalidate: () => void): AppServices {
+function createServices(
+  options: AppOptions,
+  log: Logger,
+  bus: EventBus,
+  timers: Timers,
+  onInvalidate: () => void,
+): AppServices {
   const services: AppServices = {
     db: options.db,
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
+    log,
+    secrets: new SecretBox(options.secretsKey ?? developmentSecretsKey()),
     bus,
     timers,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
@@ -81,9 +95,10 @@ function createServices(options: AppOptions, bus: EventBus, timers: Timers, onIn
 export async function buildApp(options: AppOptions, routes: Route[] = []): Promise<App> {
   const clock = options.clock ?? systemClock;
   const production = options.production ?? false;
-  const log = options.log ?? ((e: unknown) => console.error(e));
+  const log = options.log ?? createLogger({ level: "info" });
+  const logError = (message: string) => (err: unknown) => log.error({ err }, message);
   const { db } = options;
-  const bus = new EventBus(options.databaseUrl);
+  const bus = new EventBus(options.databaseUrl, log);
   await bus.start();
   const responseCache = new PublicResponseCache(() => clock.now().getTime());
   const authenticator = new Authenticator(db, () => clock.now().getTime());
@@ -92,7 +107,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     : null;
   const timers = new Timers(options.databaseUrl, clock, { workers: true, log, ...options.timers });
   // A local change (a revoked token included) takes effect in this process at once, not after NOTIFY.
-  const services = createServices(options, bus, timers, () => {
+  const services = createServices(options, log, bus, timers, () => {
     responseCache.clear();
     authenticator.forget();
   });
@@ -126,7 +141,8 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     validationRules,
-    formatError: (formatted, error) => formatError(formatted, error, log),
+    formatError: (formatted, error) => formatError(formatted, error, logError("GraphQL operation failed")),
+    logger: log,
     plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
   });
   await apollo.start();
@@ -138,7 +154,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     schema,
     validationRules,
     production,
-    log,
+    log: logError("GraphQL operation over WebSocket failed"),
     authenticate,
     context: (viewer) => context(viewer, { cacheLoaders: false }),
   });
@@ -165,7 +181,20 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   };
 
   httpServer.on("request", (req, res) => {
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    res.setHeader("x-request-id", requestId);
+    withRequestId(requestId, () => serve(req, res, requestId));
+  });
+
+  function serve(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const started = performance.now();
+    res.once("finish", () => {
+      // Health checks come every few seconds from load balancers: only at debug.
+      const level = url.pathname === "/healthz" ? "debug" : "info";
+      const ms = Math.round(performance.now() - started);
+      log[level]({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms }, "request");
+    });
     const handle = async () => {
       if (url.pathname === "/healthz") {
         await db.query("SELECT 1");
@@ -182,11 +211,11 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
           sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: error.code } }] });
         return;
       }
-      log(error);
+      log.error({ err: error }, "request failed");
       if (!res.headersSent) sendJson(res, url.pathname === "/healthz" ? 503 : 500, { error: "Internal server error" });
       else res.end();
     });
-  });
+  }
 
   return app;
 }

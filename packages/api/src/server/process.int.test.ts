@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -85,4 +86,55 @@ test("a bad environment fails fast with a readable message", async () => {
   const code = await new Promise((r) => child.once("exit", r));
   expect(code).not.toBe(0);
   expect(output).toMatch(/PORT/);
+});
+
+async function exitOf(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [main], {
+    env: { PATH: process.env["PATH"] ?? "", PORT: "0", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.push(child);
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  return { code, stdout, stderr };
+}
+
+test("in production the API refuses to start without SECRETS_KEY, saying so in one sentence", async () => {
+  const { code, stdout, stderr } = await exitOf({ NODE_ENV: "production", DATABASE_URL: database.url });
+  expect(code).toBe(1);
+  expect(stdout).toBe("");
+  expect(stderr.trim().split("\n")).toHaveLength(1);
+  expect(stderr).toMatch(/SECRETS_KEY is required when NODE_ENV=production/);
+  expect(stderr).not.toMatch(/\s+at /);
+
+  const short = await exitOf({ NODE_ENV: "production", DATABASE_URL: database.url, SECRETS_KEY: "dG9vIHNob3J0" });
+  expect(short.code).toBe(1);
+  expect(short.stderr).toMatch(/SECRETS_KEY must be 32 random bytes, base64-encoded/);
+});
+
+test("in production with SECRETS_KEY the API starts and logs JSON lines, one per request, with its x-request-id", async () => {
+  const { url, child } = await startProcess({
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    SECRETS_KEY: randomBytes(32).toString("base64"),
+  });
+  let stdout = "";
+  child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-request-id": "lb-0001" },
+    body: JSON.stringify({ query: "{ __typename }" }),
+  });
+  expect(res.headers.get("x-request-id")).toBe("lb-0001");
+  await stop(child);
+  const lines = stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(lines).toContainEqual(
+    expect.objectContaining({ level: 30, msg: "request", requestId: "lb-0001", status: 200 }),
+  );
 });

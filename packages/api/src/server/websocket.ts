@@ -16,6 +16,7 @@ import type { ServiceContext } from "../platform/context.js";
 import { formatError } from "../platform/errors.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
 import { createSharedSubscribe } from "../platform/graphql/shared-subscribe.js";
+import { enterRequestId, newRequestId } from "../platform/logger.js";
 
 export interface GraphQLOverWebSocket {
   schema: GraphQLSchema;
@@ -56,6 +57,8 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
         return { viewer, services: deps.context(viewer) } satisfies GraphQLContext;
       },
       onSubscribe(_ctx, _id, payload) {
+        // Each operation is one request for the logs; set before the first await so execution inherits it.
+        enterRequestId(newRequestId());
         // Parse and validation failures are the caller's: BAD_USER_INPUT, as over HTTP.
         const badInput = (errors: readonly GraphQLError[]) =>
           errors.map(

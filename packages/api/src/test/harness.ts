@@ -9,6 +9,10 @@ import { buildApp, type App, type AppOptions, type Route } from "../server/app.j
 import { routes as defaultRoutes } from "../server/routes.js";
 import type { Clock } from "../platform/context.js";
 import { ensureAdminToken } from "../modules/admin/index.js";
+import { createLogger } from "../platform/logger.js";
+
+/** For tests that read no log lines. */
+export const silentLog = createLogger({ level: "silent" });
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -90,7 +94,7 @@ export async function startTestApi(
   await db.initialize();
   const clock = options.clock instanceof TestClock ? options.clock : new TestClock();
   const app = await buildApp(
-    { log: () => {}, ...options, clock, db, databaseUrl: database.url },
+    { log: silentLog, ...options, clock, db, databaseUrl: database.url },
     options.routes ?? defaultRoutes,
   );
   const url = await app.start(0);

@@ -9,11 +9,15 @@ import { notifier } from "../modules/notifications/index.js";
 import { organizationRoster } from "../modules/on-call/index.js";
 import { registerTimerHandlers } from "../server/timer-handlers.js";
 import { Timers } from "../platform/timers/timers.js";
+import { createLogger } from "../platform/logger.js";
+import { SecretBox } from "../platform/secrets.js";
+import { developmentSecretsKey } from "../platform/config.js";
 
 const url = process.argv[2]!;
 const db = createDataSource(url, { poolSize: 4 });
 await db.initialize();
-const bus = new EventBus(url);
+const log = createLogger({ level: "silent" });
+const bus = new EventBus(url, log);
 await bus.start();
 
 class HangingBus extends EventBus {
@@ -26,15 +30,17 @@ class HangingBus extends EventBus {
   }
 }
 
-const timers = new Timers(url, systemClock, { workers: true, pollingIntervalSeconds: 0.5, log: () => {} });
+const timers = new Timers(url, systemClock, { workers: true, pollingIntervalSeconds: 0.5, log });
 const services: AppServices = {
   db,
   clock: systemClock,
-  bus: new HangingBus(url),
+  bus: new HangingBus(url, log),
   roster: organizationRoster,
   timers,
   settings: DEFAULT_SETTINGS,
   random: Math.random,
+  log,
+  secrets: new SecretBox(developmentSecretsKey()),
   notifier,
   caches: new Scope(),
   invalidate: () => {},

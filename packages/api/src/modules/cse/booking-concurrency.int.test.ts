@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createDataSource } from "../../server/database.js";
 import { buildApp } from "../../server/app.js";
 import { routes } from "../../server/routes.js";
-import { startTestApi, waitFor, type GraphQLResponse, type TestApi } from "../../test/harness.js";
+import { silentLog, startTestApi, waitFor, type GraphQLResponse, type TestApi } from "../../test/harness.js";
 import { aCse, aCustomer, anAccount, anAlwaysOnCse, minutes, next, plus } from "../../test/cse-fixtures.js";
 
 // Exactness under concurrency, against real PostgreSQL: the cap, idempotent replays, two API processes.
@@ -52,7 +52,7 @@ beforeAll(async () => {
   // A second API process on the same database: its own pool, its own in-memory queues, the same rows.
   const db = createDataSource(api.databaseUrl, { poolSize: 30 });
   await db.initialize();
-  const app = await buildApp({ db, databaseUrl: api.databaseUrl, clock: api.clock, log: () => {} }, routes);
+  const app = await buildApp({ db, databaseUrl: api.databaseUrl, clock: api.clock, log: silentLog }, routes);
   const url = await app.start(0);
   second = {
     url,

@@ -6,7 +6,7 @@ import { createDataSource } from "../../server/database.js";
 import { buildApp, type App } from "../../server/app.js";
 import { routes } from "../../server/routes.js";
 import { aMember, MINUTE } from "../../test/support-factories.js";
-import { startTestApi, TestClock, waitFor, type TestApi } from "../../test/harness.js";
+import { silentLog, startTestApi, TestClock, waitFor, type TestApi } from "../../test/harness.js";
 
 let api: TestApi;
 let liaison: { id: string };
@@ -97,7 +97,7 @@ describe("durable timers", () => {
             db,
             databaseUrl: api.databaseUrl,
             clock: new TestClock(),
-            log: () => {},
+            log: silentLog,
             timers: { workers: true, pollingIntervalSeconds: 0.5 },
           },
           routes,

@@ -1,6 +1,7 @@
 import { PgBoss, type Job, type JobResult } from "pg-boss";
 import type { EntityManager } from "typeorm";
 import type { Clock } from "../context.js";
+import type { Logger } from "../logger.js";
 import { BOSS_SCHEMA, QUEUES, type QueueName } from "./queues.js";
 
 /** A deadline to keep: `key` names it, so scheduling it twice queues it once. */
@@ -21,7 +22,7 @@ export interface TimerOptions {
   pollingIntervalSeconds?: number;
   /** Called before each job's handler: lets a test stop a worker in the middle of a job. */
   beforeHandle?: (queue: QueueName, job: { id: string; data: unknown }) => Promise<void>;
-  log?: (error: unknown) => void;
+  log: Logger;
 }
 
 const ALL_QUEUES = Object.values(QUEUES);
@@ -52,11 +53,7 @@ export class Timers {
       max: 6,
       application_name: "liaison-timers",
     });
-    this.boss.on("error", (error) => this.log(error));
-  }
-
-  private log(error: unknown): void {
-    (this.options.log ?? ((e: unknown) => console.error("timer failed", e)))(error);
+    this.boss.on("error", (err) => this.options.log.error({ err }, "pg-boss failed"));
   }
 
   register(queue: QueueName, handler: TimerHandler): void {
@@ -125,7 +122,7 @@ export class Timers {
       await handler(job.data, { id: job.id, retryCount: job.retryCount });
       return { id: job.id, status: "completed" };
     } catch (error) {
-      this.log(error);
+      this.options.log.error({ err: error, queue, jobId: job.id, retryCount: job.retryCount }, "timer job failed");
       return {
         id: job.id,
         status: "failed",

@@ -1,5 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 
+/** Signing secrets are stored sealed (platform/secrets.ts) under this purpose; see the migration that sealed old ones. */
+export const WEBHOOK_SECRET_PURPOSE = "webhook_endpoint.secret";
+
 /** A new signing secret in the Standard Webhooks format: whsec_ + base64 of 24 random bytes. */
 export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;

@@ -15,7 +15,7 @@ export class WebhookEndpoint {
   @TextColumn()
   url: string;
 
-  /** whsec_<base64 key>: shown once, when the endpoint is created. */
+  /** whsec_<base64 key>, sealed with SECRETS_KEY (v1:<nonce>:<ciphertext+tag>); shown once, when the endpoint is created. */
   @Column("text")
   secret: string;
 

@@ -114,6 +114,18 @@ describe("signed webhooks", () => {
     ]);
   });
 
+  test("the signing secret is stored sealed, not as shown at creation, and deliveries are still signed with it", async () => {
+    const { agent, secret, endpointId } = await agentWithEndpoint("/sealed");
+    const [row] = await api.sql<{ secret: string }>(`SELECT secret FROM webhook_endpoint WHERE id = $1`, [endpointId]);
+    expect(row!.secret).toMatch(/^v1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/);
+    expect(row!.secret).not.toContain(secret.slice("whsec_".length));
+    await warnSoon(agent.id);
+    const [delivery] = received.get("/sealed")!;
+    const id = String(delivery!.headers["webhook-id"]);
+    const ts = Number(delivery!.headers["webhook-timestamp"]);
+    expect(delivery!.headers["webhook-signature"]).toBe(signWebhook(secret, id, ts, delivery!.body));
+  });
+
   test("410 Gone disables the endpoint", async () => {
     const { agent } = await agentWithEndpoint("/gone");
     answers.set("/gone", [410]);

@@ -4,7 +4,7 @@ import type { Notification } from "../notification.entity.js";
 import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
 import { NotFoundError, ValidationError, parseInput } from "../../../platform/errors.js";
 import { QUEUES } from "../../../platform/timers/queues.js";
-import { generateWebhookSecret, webhookHeaders } from "./standard-webhooks.js";
+import { WEBHOOK_SECRET_PURPOSE, generateWebhookSecret, webhookHeaders } from "./standard-webhooks.js";
 import { checkWebhookTarget } from "./target-policy.js";
 import { Id, OptionalText, requireRole } from "../../../platform/validation.js";
 import type { ServiceContext } from "../../../platform/context.js";
@@ -37,7 +37,7 @@ export async function createWebhookEndpoint(
       repo.create({
         userId: viewer.userId,
         url: input.url,
-        secret,
+        secret: ctx.secrets.seal(secret, WEBHOOK_SECRET_PURPOSE),
         description: input.description,
         enabled: true,
         disabledReason: null,
@@ -147,6 +147,7 @@ export async function runWebhookDelivery(ctx: ServiceContext, data: WebhookTimer
     await record(ctx.db.manager, { status: "FAILED", attempts, lastError: `refused: ${target.reason}` });
     return;
   }
+  const secret = ctx.secrets.open(endpoint.secret, WEBHOOK_SECRET_PURPOSE);
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(ctx.clock.now().getTime() / 1000);
   let status: number | null = null;
@@ -157,7 +158,7 @@ export async function runWebhookDelivery(ctx: ServiceContext, data: WebhookTimer
       headers: {
         "content-type": "application/json",
         "user-agent": "Liaison-Webhooks/1",
-        ...webhookHeaders(endpoint.secret, `msg_${delivery.id}`, timestamp, body),
+        ...webhookHeaders(secret, `msg_${delivery.id}`, timestamp, body),
       },
       body,
       redirect: "manual",
