@@ -132,13 +132,13 @@ export class EventBus {
           if (value !== undefined) return { value, done: false };
         }
       },
-      async return() {
+      return() {
         finish();
-        return { value: undefined, done: true };
+        return Promise.resolve({ value: undefined, done: true as const });
       },
-      async throw(err) {
+      throw(err) {
         finish();
-        throw err;
+        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       },
       [Symbol.asyncIterator]() {
         return iterator;

@@ -99,7 +99,7 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: async () => ({ viewer, services: deps.context(viewer) }),
+      context: () => Promise.resolve({ viewer, services: deps.context(viewer) }),
     });
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;

@@ -79,7 +79,7 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
       onNext(_ctx, _id, _payload, _args, result) {
         const r = result as ExecutionResult;
         if (!r.errors?.length) return result;
-        return { ...r, errors: mapErrors(r.errors) } as unknown as ExecutionResult;
+        return { ...r, errors: mapErrors(r.errors) };
       },
       onError(_ctx, _id, _payload, errors) {
         return mapErrors(errors).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));

@@ -15,7 +15,7 @@ export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time
 export const Products = z
   .array(z.enum(PRODUCTS))
   .max(50)
-  .transform((list) => PRODUCTS.filter((p) => list.includes(p)) as Product[]);
+  .transform((list): Product[] => PRODUCTS.filter((p) => list.includes(p)));
 
 export const CreateAccountInput = z.object({
   name: Text(LIMITS.name),

@@ -25,24 +25,24 @@ async function loadUptime(db: DataSource, keys: readonly Key[], now: Date, timez
   // A day of margin either side: local days do not start at UTC midnight.
   const since = new Date(now.getTime() - (longest + 1) * DAY_MS);
   const [inWindow, opening, maintenance] = await Promise.all([
-    db.query(
+    db.query<{ component_id: string; status: ComponentStatus; changed_at: Date }[]>(
       `SELECT component_id, status, changed_at FROM component_status_change
         WHERE component_id = ANY($1::uuid[]) AND changed_at >= $2 AND changed_at <= $3`,
       [ids, since, now],
-    ) as Promise<{ component_id: string; status: ComponentStatus; changed_at: Date }[]>,
-    db.query(
+    ),
+    db.query<{ component_id: string; status: ComponentStatus; changed_at: Date }[]>(
       `SELECT DISTINCT ON (component_id) component_id, status, changed_at FROM component_status_change
         WHERE component_id = ANY($1::uuid[]) AND changed_at < $2
         ORDER BY component_id, changed_at DESC, id DESC`,
       [ids, since],
-    ) as Promise<{ component_id: string; status: ComponentStatus; changed_at: Date }[]>,
-    db.query(
+    ),
+    db.query<{ component_id: string; started_at: Date; ended_at: Date }[]>(
       `SELECT smc.component_id, m.started_at, COALESCE(m.completed_at, $3) AS ended_at
          FROM scheduled_maintenance m JOIN scheduled_maintenance_component smc ON smc.maintenance_id = m.id
         WHERE smc.component_id = ANY($1::uuid[]) AND m.started_at IS NOT NULL
           AND COALESCE(m.completed_at, $3) >= $2`,
       [ids, since, now],
-    ) as Promise<{ component_id: string; started_at: Date; ended_at: Date }[]>,
+    ),
   ]);
   return keys.map((key) =>
     dailyUptime({

@@ -165,7 +165,9 @@ export class IncidentResolver {
   async cadence(@Root() incident: Incident, @Ctx() ctx: GraphQLContext): Promise<Cadence | null> {
     const [org, reports] = await Promise.all([
       adminLoaders(ctx.services).organization(),
-      incident.reports ?? incidentLoaders(ctx.services).reportsOfIncident.load(incident.id),
+      incident.reports
+        ? Promise.resolve(incident.reports)
+        : incidentLoaders(ctx.services).reportsOfIncident.load(incident.id),
     ]);
     const publishedAt = (kind: string) => reports.find((r) => r.kind === kind)?.publishedAt ?? null;
     return computeCadence(

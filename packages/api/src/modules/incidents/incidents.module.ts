@@ -1,4 +1,4 @@
-import type { FeatureModule, TimerHandler } from "../../platform/module.js";
+import type { FeatureModule } from "../../platform/module.js";
 import { incidentsAccess } from "./incidents.access.js";
 import { QUEUES } from "../../platform/timers/queues.js";
 import { CadenceResolver } from "./cadence/cadence.resolver.js";
@@ -12,5 +12,5 @@ export const incidentsModule: FeatureModule = {
   access: incidentsAccess,
   resolvers: [IncidentResolver, CadenceResolver],
   entities: [Incident, IncidentUpdate, IncidentReport],
-  timers: { [QUEUES.cadence]: runCadenceTimer as TimerHandler },
+  timers: { [QUEUES.cadence]: runCadenceTimer },
 };

@@ -31,8 +31,8 @@ export function createSharedSubscribe() {
     args: ExecutionArgs,
   ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const source = await createSourceEventStream(args);
-    if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
-    const iterator = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+    if (!(Symbol.asyncIterator in source)) return source;
+    const iterator = source[Symbol.asyncIterator]();
     const context = args.contextValue as GraphQLContext;
     const key = [
       context.viewer?.role ?? "ANONYMOUS",

@@ -150,7 +150,7 @@ export class Timers {
         for (const job of jobs) {
           const result = await this.runOne(queue, job);
           if (result.status === "completed") await this.boss.complete(queue, job.id);
-          else await this.boss.fail(queue, job.id, result.output ?? null);
+          else await this.boss.fail(queue, job.id, (result.output ?? null) as object | null);
         }
         ran += jobs.length;
       }
