@@ -36,6 +36,8 @@ export async function startApi(config: Env): Promise<RunningApi> {
       databaseUrl,
       production,
       rateLimit,
+      graphiql: config.GRAPHIQL ?? !production,
+      metricsToken: config.METRICS_TOKEN ?? null,
       settings: {
         eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,
         webhookAllowedHosts: config.WEBHOOK_ALLOWED_HOSTS,

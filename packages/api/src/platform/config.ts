@@ -13,6 +13,10 @@ const Env = z.object({
   /** Requests per second per caller (0: no limit); defaults to 50 in production, off elsewhere. */
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).optional(),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  /** The GraphiQL IDE at GET /graphql for browsers (true/false); on by default outside production. */
+  GRAPHIQL: z.stringbool().optional(),
+  /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
   /** Events API: events a minute per routing key, per API process. */
   EVENTS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
