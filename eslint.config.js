@@ -1,11 +1,16 @@
 import js from "@eslint/js";
+import astro from "eslint-plugin-astro";
 import tseslint from "typescript-eslint";
+import { importX } from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 
 // House rules that matter are lint rules: the domain stays pure, resolvers stay thin.
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "**/.astro/**", "packages/status-site/**/*.astro"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/.astro/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // After typescript-eslint: .astro files (and their <script>s) get Astro's parser, TypeScript inside.
+  ...astro.configs.recommended,
   {
     // Node scripts: the runtime defines these globals; TypeScript checks the .ts files.
     files: ["**/*.mjs", "**/*.js"],
@@ -53,6 +58,54 @@ export default tseslint.config(
     },
   },
   {
+    // The api's architecture (docs/architecture.md): no import cycles; a module is imported only
+    // through its index.ts; the platform knows no module; the server composes them.
+    files: ["packages/api/src/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "packages/api/tsconfig.json" })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    files: ["packages/api/src/modules/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.resolver.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.js$)",
+              message: "Import another module only through its index.ts.",
+            },
+            {
+              regex: "^\\.\\./\\.\\./(server|cli|migrations|test)/",
+              message: "Modules do not import the server, CLI or tests.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/api/src/platform/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(modules|server|cli|migrations)/",
+              message: "The platform imports no module: modules depend on it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["packages/api/src/modules/**/*.resolver.ts"],
     rules: {
       "no-restricted-imports": [
@@ -60,7 +113,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ["typeorm"], message: "Resolvers do not touch repositories: call a service." },
-            { group: ["**/db/**"], message: "Resolvers do not touch the database: call a service." },
+            {
+              regex: "^\\.\\./(?!\\.\\./)[^/]+/(?!index\\.js$)",
+              message: "Import another module only through its index.ts.",
+            },
           ],
         },
       ],
@@ -89,7 +145,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/status-site/**/*.ts"],
+    files: ["packages/status-site/**/*.ts", "packages/status-site/**/*.astro"],
     rules: {
       "no-restricted-imports": [
         "error",

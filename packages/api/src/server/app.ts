@@ -105,7 +105,11 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     onRun: (queue, lateness) => metrics.timerRan(queue, lateness),
     ...options.timers,
   });
-  const services = createServices(options, bus, timers, () => responseCache.clear());
+  // A local change (a revoked token included) takes effect in this process at once, not after NOTIFY.
+  const services = createServices(options, bus, timers, () => {
+    responseCache.clear();
+    authenticator.forget();
+  });
 
   bus.onReconnect = () => {
     authenticator.forget();

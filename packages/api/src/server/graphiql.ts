@@ -8,7 +8,7 @@ import { introspectionFromSchema, type GraphQLSchema } from "graphql";
 
 /** Built by `pnpm build` (vite, from ide/): GraphiQL and React from our own dependencies, no CDN. */
 const ASSETS_DIR = fileURLToPath(new URL("../../dist/ide/", import.meta.url));
-export const IDE_PREFIX = "/graphiql/";
+const IDE_PREFIX = "/graphiql/";
 
 const TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",

@@ -9,7 +9,7 @@ import type { QueueName } from "../platform/timers/queues.js";
 import type { Timers } from "../platform/timers/timers.js";
 
 /** Distinct operation names kept as labels; later ones count as "other" so a client cannot flood the series. */
-export const MAX_OPERATION_LABELS = 100;
+const MAX_OPERATION_LABELS = 100;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 const EVENT_KINDS: readonly LiaisonEvent["kind"][] = [
   "incident",
@@ -40,7 +40,7 @@ interface PgPool {
  * operation it selects, or "anonymous". Remembers the answer per request text, so a hot query is
  * parsed once.
  */
-export class OperationNames {
+class OperationNames {
   private readonly byText = new Map<string, string>();
   private readonly labels = new Set<string>();
 

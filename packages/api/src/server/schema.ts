@@ -2,10 +2,16 @@ import { GraphQLDateTime } from "graphql-scalars";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { authChecker } from "../platform/access/decorators.js";
+import { applyAudiences, mergeAccessRules } from "../platform/access/audience.js";
+import { connectionAccess } from "../platform/graphql/connection.js";
 import { featureModules } from "./modules.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes
 export const resolvers = featureModules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;
+
+/** Who may read each field, from every module (and the connection types). */
+export const accessRules = () =>
+  mergeAccessRules([connectionAccess, ...featureModules.flatMap((m) => (m.access ? [m.access] : []))]);
 
 let built: Promise<GraphQLSchema> | null = null;
 
@@ -26,6 +32,6 @@ export function liaisonSchema(): Promise<GraphQLSchema> {
         throw new Error("subscribe through the EventBus");
       },
     },
-  });
+  }).then((schema) => applyAudiences(schema, accessRules()));
   return built;
 }

@@ -2,7 +2,7 @@
 import { incidentStatusLabel, maintenanceStatusLabel } from "./labels.js";
 import type { Incident, Maintenance, Snapshot } from "./types.js";
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return (
     text
       .replace(/&/g, "&amp;")

@@ -37,14 +37,14 @@ export interface SpComponent {
   components?: string[];
 }
 
-export interface SpAffectedComponent {
+interface SpAffectedComponent {
   code: string;
   name: string;
   old_status: string;
   new_status: string;
 }
 
-export interface SpIncidentUpdate {
+interface SpIncidentUpdate {
   id: string;
   status: string;
   body: string;

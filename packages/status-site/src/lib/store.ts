@@ -17,7 +17,7 @@ export interface Fetched<T> {
   fetchedAt: Date;
 }
 
-export interface Freshness {
+interface Freshness {
   /** When the site last heard from the API successfully. */
   fetchedAt: Date | null;
   /** The API's live change feed is connected: what is shown is current. */
@@ -39,7 +39,7 @@ const MAX_ENTRIES = 1_000;
  * (one standing subscription), never per visitor. When the API cannot be reached the last known state
  * stays, with the time it was last confirmed.
  */
-export class StatusStore {
+class StatusStore {
   snapshot: Snapshot | null = null;
   private fetchedAt: Date | null = null;
   private problem: string | null = null;

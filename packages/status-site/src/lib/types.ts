@@ -35,7 +35,7 @@ export interface ComponentRef {
   name: string;
 }
 
-export interface IncidentUpdate {
+interface IncidentUpdate {
   id: string;
   status: IncidentStatus;
   message: string;
@@ -43,7 +43,7 @@ export interface IncidentUpdate {
   componentStatuses: { componentId: string; status: ComponentStatus }[];
 }
 
-export interface IncidentReport {
+interface IncidentReport {
   id: string;
   kind: "PRELIMINARY" | "POST_INCIDENT";
   summary: string;
@@ -68,7 +68,7 @@ export interface Incident {
   reports: IncidentReport[];
 }
 
-export interface MaintenanceUpdate {
+interface MaintenanceUpdate {
   id: string;
   status: MaintenanceStatus;
   message: string;

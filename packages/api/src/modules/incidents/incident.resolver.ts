@@ -132,37 +132,37 @@ export class IncidentResolver {
     return incident.reports ?? incidentLoaders(ctx.services).reportsOfIncident.load(incident.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Staff only" })
-  description(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    return isStaff(ctx.viewer) ? incident.description : null;
+  @FieldResolver(() => String, { nullable: true, description: "Staff only (incidents.access.ts)" })
+  description(@Root() incident: Incident) {
+    return incident.description;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "Staff only" })
+  @FieldResolver(() => User, { nullable: true, description: "Staff only (incidents.access.ts)" })
   commander(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    return isStaff(ctx.viewer) && incident.commanderId
-      ? adminLoaders(ctx.services).user.load(incident.commanderId)
-      : null;
+    return incident.commanderId ? adminLoaders(ctx.services).user.load(incident.commanderId) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: "The Customer Liaison; staff only" })
+  @FieldResolver(() => User, { nullable: true, description: "The Customer Liaison; staff only (incidents.access.ts)" })
   liaison(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    return isStaff(ctx.viewer) && incident.liaisonId ? adminLoaders(ctx.services).user.load(incident.liaisonId) : null;
+    return incident.liaisonId ? adminLoaders(ctx.services).user.load(incident.liaisonId) : null;
   }
 
-  @FieldResolver(() => ConferenceBridge, { nullable: true, description: "Staff only" })
-  conferenceBridge(@Root() incident: Incident, @Ctx() ctx: GraphQLContext): ConferenceBridge | null {
-    if (!isStaff(ctx.viewer) || !incident.bridgeUrl) return null;
+  @FieldResolver(() => ConferenceBridge, { nullable: true, description: "Staff only (incidents.access.ts)" })
+  conferenceBridge(@Root() incident: Incident): ConferenceBridge | null {
+    if (!incident.bridgeUrl) return null;
     return { url: incident.bridgeUrl, dialIn: incident.bridgeDialIn };
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Staff only" })
-  customersAffected(@Root() incident: Incident, @Ctx() ctx: GraphQLContext) {
-    return isStaff(ctx.viewer) ? incident.customersAffected : null;
+  @FieldResolver(() => Int, { nullable: true, description: "Staff only (incidents.access.ts)" })
+  customersAffected(@Root() incident: Incident) {
+    return incident.customersAffected;
   }
 
-  @FieldResolver(() => Cadence, { nullable: true, description: "Staff only; evaluated at request time" })
+  @FieldResolver(() => Cadence, {
+    nullable: true,
+    description: "Staff only (incidents.access.ts); evaluated at request time",
+  })
   async cadence(@Root() incident: Incident, @Ctx() ctx: GraphQLContext): Promise<Cadence | null> {
-    if (!isStaff(ctx.viewer)) return null;
     const [org, reports] = await Promise.all([
       adminLoaders(ctx.services).organization(),
       incident.reports ?? incidentLoaders(ctx.services).reportsOfIncident.load(incident.id),

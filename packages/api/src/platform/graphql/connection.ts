@@ -1,4 +1,8 @@
 import { Field, ObjectType, type ClassType } from "type-graphql";
+import type { AccessRules } from "../access/audience.js";
+
+/** Connections are structure: who sees a node is its own type's rule. */
+export const connectionAccess: AccessRules = { PageInfo: { hasNextPage: "PUBLIC", endCursor: "PUBLIC" } };
 
 @ObjectType()
 export class PageInfo {
@@ -28,5 +32,7 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
     @Field(() => PageInfo)
     pageInfo: PageInfo;
   }
+  connectionAccess[`${name}Edge`] = { cursor: "PUBLIC", node: "PUBLIC" };
+  connectionAccess[`${name}Connection`] = { edges: "PUBLIC", pageInfo: "PUBLIC" };
   return Connection;
 }

@@ -1,0 +1,13 @@
+import type { AccessRules } from "../../platform/access/audience.js";
+
+/** People as others see them: a name and a role; an email only to staff and its owner (see UserResolver). */
+export const adminAccess: AccessRules = {
+  User: {
+    id: "CUSTOMER",
+    name: "CUSTOMER",
+    role: "CUSTOMER",
+    createdAt: "CUSTOMER",
+    email: "CUSTOMER",
+    manager: "STAFF",
+  },
+};
