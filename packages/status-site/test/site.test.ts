@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApi, type TestApi } from "../../api/src/test/harness.js";
-import { eventually, seedDemo, startSiteFor, type RunningSite } from "./support.js";
+import { eventually, freePort, seedDemo, startSite, startSiteFor, type RunningSite } from "./support.js";
 
 let api: TestApi;
 let site: RunningSite;
@@ -356,5 +356,20 @@ describe("when the API goes away", () => {
     expect((await get("/api/v2/summary.json")).status).toBe(200);
     expect((await html(`/incidents/${demo.resolved}`)).status).toBe(200);
     expect((await get("/healthz")).status).toBe(200);
+    expect((await get("/readyz")).status).toBe(200);
+  });
+});
+
+describe("before the site has ever reached the API", () => {
+  test("it answers, but is not ready: /readyz and /healthz say 503 until it has a status", async () => {
+    const nowhere = await startSite(`http://127.0.0.1:${await freePort()}`, {}, { ready: false });
+    try {
+      const ready = await fetch(`${nowhere.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: "starting", lastUpdated: null });
+      expect((await fetch(`${nowhere.url}/healthz`)).status).toBe(503);
+    } finally {
+      await nowhere.stop();
+    }
   });
 });

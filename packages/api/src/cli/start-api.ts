@@ -44,6 +44,8 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
       log,
       secretsKey: config.SECRETS_KEY,
       rateLimit,
+      graphiql: config.GRAPHIQL ?? !production,
+      metricsToken: config.METRICS_TOKEN ?? null,
       settings: {
         eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,
         webhookAllowedHosts: config.WEBHOOK_ALLOWED_HOSTS,

@@ -47,6 +47,10 @@ const Env = z
     /** Requests per second per caller (0: no limit); defaults to 50 in production, off elsewhere. */
     RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).optional(),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+    /** The GraphiQL IDE at GET /graphql for browsers (true/false); on by default outside production. */
+    GRAPHIQL: z.stringbool().optional(),
+    /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
     /** pino's levels; stack traces are logged only at debug (and trace). */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** 32 bytes, base64: encrypts secrets stored by the API; required in production. */

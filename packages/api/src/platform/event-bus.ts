@@ -78,6 +78,11 @@ export class EventBus {
     await tx.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(event)]);
   }
 
+  /** The LISTEN connection is up: events from other processes reach this one. */
+  connected(): boolean {
+    return this.client !== null;
+  }
+
   /** How many listeners are attached: lets tests wait until a subscription is live. */
   listenerCount(): number {
     return this.listeners.size;

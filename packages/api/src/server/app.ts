@@ -29,7 +29,10 @@ import { SecretBox } from "../platform/secrets.js";
 import { sendJson, type Route } from "../platform/http/http.js";
 import { RateLimiter } from "../platform/http/rate-limiter.js";
 import { Timers, type TimerOptions } from "../platform/timers/timers.js";
+import { graphiql, wantsHtml } from "./graphiql.js";
 import { graphqlOverHttp } from "./graphql-http.js";
+import { readiness } from "./health.js";
+import { Metrics } from "./metrics.js";
 import { PublicResponseCache } from "./public-cache.js";
 import { liaisonSchema } from "./schema.js";
 import { registerTimerHandlers } from "./timer-handlers.js";
@@ -53,10 +56,15 @@ export interface AppOptions {
   /** Durable timers: background workers on by default; tests may run due jobs by hand instead. */
   timers?: Partial<TimerOptions>;
   settings?: Partial<AppSettings>;
+  /** The GraphiQL IDE at GET /graphql for browsers; defaults to on outside production. */
+  graphiql?: boolean;
+  /** When set, GET /metrics answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string | null;
 }
 
 export interface App {
   services: AppServices;
+  metrics: Metrics;
   httpServer: Server;
   authenticate(header: string | undefined): Promise<Viewer | null>;
   context(viewer: Viewer | null, options?: { cacheLoaders: boolean }): ServiceContext;
@@ -105,7 +113,13 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const limiter = options.rateLimit
     ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst, () => Date.now())
     : null;
-  const timers = new Timers(options.databaseUrl, clock, { workers: true, log, ...options.timers });
+  const metrics = new Metrics(logError("metrics collection failed"));
+  const timers = new Timers(options.databaseUrl, clock, {
+    workers: true,
+    log,
+    onRun: (queue, lateness) => metrics.timerRan(queue, lateness),
+    ...options.timers,
+  });
   // A local change (a revoked token included) takes effect in this process at once, not after NOTIFY.
   const services = createServices(options, log, bus, timers, () => {
     responseCache.clear();
@@ -143,12 +157,21 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     validationRules,
     formatError: (formatted, error) => formatError(formatted, error, logError("GraphQL operation failed")),
     logger: log,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // The IDE is ours (served below, from our own dependencies): no landing page from a CDN.
+    plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   const authenticate = (header: string | undefined | null) => authenticator.fromHeader(header ?? undefined);
-  const handleGraphQL = graphqlOverHttp({ apollo, responseCache, limiter, authenticate, context: (v) => context(v) });
+  const handleGraphQL = graphqlOverHttp({
+    apollo,
+    responseCache,
+    limiter,
+    authenticate,
+    context: (v) => context(v),
+    onBody: (res, text) => metrics.bodyRead(res, text),
+  });
+  const ide = (options.graphiql ?? !production) ? graphiql(schema) : null;
   const httpServer = createServer();
   const ws = graphqlOverWebSocket(httpServer, {
     schema,
@@ -157,10 +180,13 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     log: logError("GraphQL operation over WebSocket failed"),
     authenticate,
     context: (viewer) => context(viewer, { cacheLoaders: false }),
+    subscriptions: metrics.subscriptions,
   });
+  metrics.attach({ db, timers, bus, websocketConnections: () => ws.wss.clients.size });
 
   const app: App = {
     services,
+    metrics,
     httpServer,
     authenticate,
     context,
@@ -201,7 +227,24 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         sendJson(res, 200, { status: "ok" });
         return;
       }
-      if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
+      if (url.pathname === "/readyz") {
+        const { ready, checks } = await readiness({ db, timers, bus });
+        sendJson(
+          res,
+          ready ? 200 : 503,
+          { status: ready ? "ready" : "not ready", checks },
+          { "cache-control": "no-store" },
+        );
+        return;
+      }
+      if (url.pathname === "/metrics" && req.method === "GET")
+        return metrics.serve(req, res, options.metricsToken ?? null);
+      if (url.pathname === "/graphql") {
+        if (ide && wantsHtml(req)) return ide.page(req, res);
+        metrics.trackGraphQL(req, res, url);
+        return handleGraphQL(req, res, url);
+      }
+      if (ide && (await ide.asset(req, res, url.pathname))) return;
       for (const route of routes) if (await route(req, res, app)) return;
       sendJson(res, 404, { error: "Not found" });
     };

@@ -14,6 +14,8 @@ export interface GraphQLOverHttp {
   limiter: RateLimiter | null;
   authenticate(header: string | undefined): Promise<Viewer | null>;
   context(viewer: Viewer | null): ServiceContext;
+  /** Sees each request's body once read: metrics name the operation from it. */
+  onBody?(res: ServerResponse, text: string): void;
 }
 
 /** Mirrors Apollo's CSRF rule so a cached answer is never given where Apollo would refuse. */
@@ -37,6 +39,7 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
   const { apollo, responseCache, limiter } = deps;
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const text = req.method === "POST" ? await readBody(req) : "";
+    deps.onBody?.(res, text);
     const anonymous = !req.headers.authorization;
     let cacheKey: string | null = null;
     if (anonymous && passesCsrfCheck(req)) {

@@ -15,7 +15,7 @@ import type { Viewer } from "../platform/access/viewer.js";
 import type { ServiceContext } from "../platform/context.js";
 import { formatError } from "../platform/errors.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
-import { createSharedSubscribe } from "../platform/graphql/shared-subscribe.js";
+import { createSharedSubscribe, type SubscriptionObserver } from "../platform/graphql/shared-subscribe.js";
 import { enterRequestId, newRequestId } from "../platform/logger.js";
 
 export interface GraphQLOverWebSocket {
@@ -25,6 +25,7 @@ export interface GraphQLOverWebSocket {
   log: (error: unknown) => void;
   authenticate(header: string | null): Promise<Viewer | null>;
   context(viewer: Viewer | null): ServiceContext;
+  subscriptions?: SubscriptionObserver;
 }
 
 /** graphql-ws on the HTTP server's port and path, with the same limits and error mapping as HTTP. */
@@ -40,7 +41,7 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
   const cleanup = useServer<{ authorization?: string }, { viewer?: Viewer | null }>(
     {
       schema,
-      subscribe: createSharedSubscribe(),
+      subscribe: createSharedSubscribe(deps.subscriptions),
       async onConnect(ctx) {
         const auth = ctx.connectionParams?.authorization;
         try {
