@@ -62,6 +62,10 @@ export class IncidentUpdate {
   @Field(() => Date)
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the message was last corrected; null if never" })
+  @Column("timestamptz", { name: "edited_at", nullable: true })
+  editedAt: Date | null;
 }
 
 @ObjectType()
@@ -100,4 +104,8 @@ export class IncidentReport {
   @Field(() => Date)
   @Column("timestamptz", { name: "published_at" })
   publishedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the report was last revised; null if never" })
+  @Column("timestamptz", { name: "revised_at", nullable: true })
+  revisedAt: Date | null;
 }

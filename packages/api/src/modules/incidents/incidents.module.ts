@@ -6,11 +6,25 @@ import { runCadenceTimer } from "./cadence-timers.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentResolver } from "./incident.resolver.js";
+import { IncidentReportRevision, IncidentUpdateRevision } from "./incident-revision.entity.js";
+import {
+  IncidentReportCorrectionResolver,
+  IncidentUpdateCorrectionResolver,
+  ReportRevisionResolver,
+  UpdateRevisionResolver,
+} from "./incident-corrections.resolver.js";
 
 export const incidentsModule: FeatureModule = {
   name: "incidents",
   access: incidentsAccess,
-  resolvers: [IncidentResolver, CadenceResolver],
-  entities: [Incident, IncidentUpdate, IncidentReport],
+  resolvers: [
+    IncidentResolver,
+    CadenceResolver,
+    IncidentUpdateCorrectionResolver,
+    IncidentReportCorrectionResolver,
+    UpdateRevisionResolver,
+    ReportRevisionResolver,
+  ],
+  entities: [Incident, IncidentUpdate, IncidentReport, IncidentUpdateRevision, IncidentReportRevision],
   timers: { [QUEUES.cadence]: runCadenceTimer as TimerHandler },
 };

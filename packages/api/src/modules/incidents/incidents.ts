@@ -85,7 +85,7 @@ export const PublishIncidentReportInput = z.object({
   actionItems: z.array(Text(1000)).max(100).default([]),
 });
 
-async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
+export async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
   if (!isId(id)) throw new NotFoundError("Incident", id);
   const incident = await tx.getRepository(Incident).findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
   if (!incident) throw new NotFoundError("Incident", id);
@@ -164,7 +164,7 @@ async function nextSequence(tx: EntityManager, incident: Incident): Promise<numb
   return incident.updateCount;
 }
 
-async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+export async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const result = await ctx.db.transaction(work);
   ctx.invalidate();
   return result;
