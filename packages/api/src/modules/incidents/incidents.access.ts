@@ -60,4 +60,14 @@ export const incidentsAccess: AccessRules = {
     revisedAt: "STAFF",
     revisedBy: "STAFF",
   },
+  /** Prepared words are read by staff only (Query.incidentTemplates); customers see what was posted. */
+  IncidentTemplate: {
+    id: "STAFF",
+    name: "STAFF",
+    title: "STAFF",
+    message: "STAFF",
+    severity: "STAFF",
+    componentIds: "STAFF",
+    visibility: "STAFF",
+  },
 };

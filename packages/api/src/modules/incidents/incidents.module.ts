@@ -7,6 +7,8 @@ import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentResolver } from "./incident.resolver.js";
 import { IncidentReportRevision, IncidentUpdateRevision } from "./incident-revision.entity.js";
+import { IncidentTemplate } from "./incident-template.entity.js";
+import { IncidentTemplateResolver } from "./incident-template.resolver.js";
 import {
   IncidentReportCorrectionResolver,
   IncidentUpdateCorrectionResolver,
@@ -24,7 +26,15 @@ export const incidentsModule: FeatureModule = {
     IncidentReportCorrectionResolver,
     UpdateRevisionResolver,
     ReportRevisionResolver,
+    IncidentTemplateResolver,
   ],
-  entities: [Incident, IncidentUpdate, IncidentReport, IncidentUpdateRevision, IncidentReportRevision],
+  entities: [
+    Incident,
+    IncidentUpdate,
+    IncidentReport,
+    IncidentUpdateRevision,
+    IncidentReportRevision,
+    IncidentTemplate,
+  ],
   timers: { [QUEUES.cadence]: runCadenceTimer as TimerHandler },
 };
