@@ -36,3 +36,9 @@ test("the demo ships templates for its cadence, and they fill in for its open in
     ),
   });
 });
+
+test("the demo's support agent reads times in Pacific time, the others in the organization's", async () => {
+  const me = async (token: string) => (await api.must(`{ me { timezone } }`, {}, token)).me.timezone;
+  expect(await me(DEMO_TOKENS.SUPPORT_AGENT)).toBe("America/Los_Angeles");
+  expect(await me(DEMO_TOKENS.RESPONDER)).toBeNull();
+});

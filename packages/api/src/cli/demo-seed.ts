@@ -11,7 +11,7 @@ import {
   reportIncident,
 } from "../modules/incidents/index.js";
 import { updateOrganization } from "../modules/organization/index.js";
-import { createUser } from "../modules/admin/index.js";
+import { createUser, setUserTimezone } from "../modules/admin/index.js";
 import { createAccount } from "../modules/accounts/index.js";
 import { bookSession } from "../modules/cse/index.js";
 import { seedSupportDemo } from "./demo-support-seed.js";
@@ -94,6 +94,8 @@ export async function seedDemo(app: App): Promise<boolean> {
   const ctx = as({ userId: admin.id, role: "ADMIN" });
   const responder = await asUser(ctx, "RESPONDER", "Rhea Responder", "responder@demo.liaison.dev");
   const agent = await asUser(ctx, "SUPPORT_AGENT", "Sam Support", "support@demo.liaison.dev");
+  // Sam works from the west coast: reminders and pages reach Sam in Pacific time, everyone else in New York's.
+  await setUserTimezone(ctx, agent.id, "America/Los_Angeles");
   const cse = await asUser(ctx, "CUSTOMER_SUCCESS_ENGINEER", "Cleo CSE", "cse@demo.liaison.dev");
   const seededAt = app.services.clock.now();
   const account = await createAccount(ctx, {

@@ -8,6 +8,7 @@ import { AddServicesIntegrationsAndAlerts1767484800003 } from "./1767484800003-a
 import { AddWebhookEndpointsAndDeliveries1767484800004 } from "./1767484800004-add-webhook-endpoints-and-deliveries.js";
 import { AddIncidentCorrections1767657600001 } from "./1767657600001-add-incident-corrections.js";
 import { AddIncidentTemplates1767657600002 } from "./1767657600002-add-incident-templates.js";
+import { AddUserTimezone1767657600003 } from "./1767657600003-add-user-timezone.js";
 
 /** In order; each file is named for what it changes. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AddWebhookEndpointsAndDeliveries1767484800004,
   AddIncidentCorrections1767657600001,
   AddIncidentTemplates1767657600002,
+  AddUserTimezone1767657600003,
 ];
