@@ -6,3 +6,4 @@ export * from "./entitlements/index.js";
 export * from "./sla/index.js";
 export * from "./oncall/index.js";
 export * from "./maintenance/index.js";
+export * from "./messages/index.js";

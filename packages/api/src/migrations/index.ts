@@ -7,6 +7,9 @@ import { AddOnCallAndEscalation1767484800002 } from "./1767484800002-add-on-call
 import { AddServicesIntegrationsAndAlerts1767484800003 } from "./1767484800003-add-services-integrations-and-alerts.js";
 import { AddWebhookEndpointsAndDeliveries1767484800004 } from "./1767484800004-add-webhook-endpoints-and-deliveries.js";
 import { EncryptWebhookSecrets1767571200000 } from "./1767571200000-encrypt-webhook-secrets.js";
+import { AddIncidentCorrections1767657600001 } from "./1767657600001-add-incident-corrections.js";
+import { AddIncidentTemplates1767657600002 } from "./1767657600002-add-incident-templates.js";
+import { AddUserTimezone1767657600003 } from "./1767657600003-add-user-timezone.js";
 
 /** In order; each file is named for what it changes. */
 export const migrations = [
@@ -19,4 +22,7 @@ export const migrations = [
   AddServicesIntegrationsAndAlerts1767484800003,
   AddWebhookEndpointsAndDeliveries1767484800004,
   EncryptWebhookSecrets1767571200000,
+  AddIncidentCorrections1767657600001,
+  AddIncidentTemplates1767657600002,
+  AddUserTimezone1767657600003,
 ];

@@ -27,3 +27,4 @@ export {
 export { type Cadence, computeCadence } from "./compute-cadence.js";
 export { cadenceCompliance, type ComplianceState, type ObligationInstance } from "./cadence-compliance.js";
 export { type ComplianceSummary, summarizeCompliance } from "./summarize-compliance.js";
+export { publicNameOf } from "./public-name-of.js";

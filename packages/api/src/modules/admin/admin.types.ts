@@ -24,6 +24,12 @@ export class CreateUserInput {
 
   @Field(() => ID, { nullable: true })
   accountId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "IANA time zone of the times in their reminders and pages; the organization's when left out",
+  })
+  timezone?: string | null;
 }
 
 @InputType()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@liaison/domain";
 import { In } from "typeorm";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
 import type { DataSource, EntityManager } from "typeorm";
@@ -6,11 +7,13 @@ import { generateToken, hashToken } from "./tokens.js";
 import { Account } from "../accounts/index.js";
 import { ApiToken } from "./api-token.entity.js";
 import { User } from "./user.entity.js";
-import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { ROLES } from "../../platform/access/roles.js";
 import { Id, RefId, Text, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+
+const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as America/New_York");
 
 export const CreateUserInput = z.object({
   name: Text(200),
@@ -20,6 +23,7 @@ export const CreateUserInput = z.object({
     .transform((e) => e.trim()),
   role: z.enum(ROLES),
   accountId: RefId.nullish(),
+  timezone: TimeZone.nullish(),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
@@ -49,6 +53,7 @@ export async function createUser(ctx: ServiceContext, raw: unknown): Promise<{ u
         email: input.email,
         role: input.role,
         accountId: input.accountId ?? null,
+        timezone: input.timezone ?? null,
       }),
     );
     const token = await issueToken(tx, user.id, "initial");
@@ -150,6 +155,27 @@ export async function setUserManager(ctx: ServiceContext, rawUserId: unknown, ra
       if (cycle.length) throw new ValidationError({ managerId: "would make the user their own (indirect) manager" });
     }
     user.managerId = managerId;
+    return tx.getRepository(User).save(user);
+  });
+}
+
+/**
+ * The time zone of the times in a person's reminders and pages (null: the organization's).
+ * An ADMIN sets anyone's; everyone else their own.
+ */
+export async function setUserTimezone(ctx: ServiceContext, rawUserId: unknown, rawTimezone: unknown): Promise<User> {
+  const viewer = requireRole(ctx, ...ROLES);
+  const { userId, timezone } = parseInput(
+    z.object({ userId: Id, timezone: TimeZone.nullable() }),
+    { userId: rawUserId, timezone: rawTimezone ?? null },
+    "",
+  );
+  if (viewer.role !== "ADMIN" && viewer.userId !== userId)
+    throw new ForbiddenError("Only an ADMIN sets another person's time zone");
+  return ctx.db.transaction(async (tx) => {
+    const user = await tx.getRepository(User).findOneBy({ id: userId });
+    if (!user) throw new NotFoundError("User", userId);
+    user.timezone = timezone;
     return tx.getRepository(User).save(user);
   });
 }

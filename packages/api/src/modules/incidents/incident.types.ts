@@ -56,14 +56,14 @@ export class ComponentStatusInput {
 
 @InputType()
 export class ReportIncidentInput {
-  @Field(() => String)
-  title: string;
+  @Field(() => String, { nullable: true, description: "Required unless the template gives one" })
+  title?: string | null;
 
-  @Field(() => SeverityEnum)
-  severity: Severity;
+  @Field(() => SeverityEnum, { nullable: true, description: "Required unless the template gives one" })
+  severity?: Severity | null;
 
-  @Field(() => [ID], { defaultValue: [] })
-  componentIds: string[];
+  @Field(() => [ID], { nullable: true, description: "Left out: the template's, else none" })
+  componentIds?: string[] | null;
 
   @Field(() => String, { nullable: true })
   description?: string | null;
@@ -73,6 +73,9 @@ export class ReportIncidentInput {
 
   @Field(() => Date, { nullable: true, description: "When the problem was reported, if earlier than now" })
   reportedAt?: Date;
+
+  @Field(() => ID, { nullable: true, description: "An IncidentTemplate filling what this input leaves out" })
+  templateId?: string | null;
 }
 
 @InputType()
@@ -107,14 +110,20 @@ export class PostStatusUpdateInput {
   @Field(() => IncidentStatusEnum)
   status: IncidentStatus;
 
-  @Field(() => String, { description: "At most 5,000 characters" })
-  message: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "At most 5,000 characters; required unless the template gives one (its placeholders are filled)",
+  })
+  message?: string | null;
 
-  @Field(() => UpdateVisibilityEnum)
-  visibility: UpdateVisibility;
+  @Field(() => UpdateVisibilityEnum, { nullable: true, description: "Required unless the template gives one" })
+  visibility?: UpdateVisibility | null;
 
   @Field(() => [ComponentStatusInput], { nullable: true })
   componentStatuses?: ComponentStatusInput[];
+
+  @Field(() => ID, { nullable: true, description: "An IncidentTemplate filling what this input leaves out" })
+  templateId?: string | null;
 }
 
 @InputType()
@@ -122,14 +131,17 @@ export class PublishIncidentReportInput {
   @Field(() => ReportKindEnum)
   kind: ReportKind;
 
-  @Field(() => String)
-  summary: string;
+  @Field(() => String, { nullable: true, description: "Required unless the template gives one (its message)" })
+  summary?: string | null;
 
   @Field(() => String, { nullable: true })
   rootCause?: string | null;
 
   @Field(() => [String], { nullable: true })
   actionItems?: string[];
+
+  @Field(() => ID, { nullable: true, description: "An IncidentTemplate whose message is the summary left out" })
+  templateId?: string | null;
 }
 
 @InputType()

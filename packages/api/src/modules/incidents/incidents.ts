@@ -35,6 +35,7 @@ import { getOrganization } from "../admin/index.js";
 import { scheduleCadenceTimers } from "./cadence/cadence-timers.js";
 import { notifyRequesters } from "./incident-notifications.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import { reportInputWithTemplate, reportSummary, updateWords } from "./templates/template-words.js";
 
 /** Until someone assesses the impact, it is presumed from the severity. */
 const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
@@ -53,7 +54,11 @@ export const ReportIncidentInput = (now: Date) =>
   z.object({
     title: Text(LIMITS.title),
     severity: z.enum(SEVERITIES),
-    componentIds: z.array(RefId).max(100).default([]),
+    componentIds: z
+      .array(RefId)
+      .max(100)
+      .nullish()
+      .transform((ids) => ids ?? []),
     description: OptionalText(LIMITS.description),
     source: z.enum(INCIDENT_SOURCES).default("PERSON"),
     reportedAt: z.coerce.date().pipe(NotInFuture(now)).optional(),
@@ -68,9 +73,11 @@ export const AssessImpactInput = z.object({
 
 export const PostStatusUpdateInput = z.object({
   status: z.enum(INCIDENT_STATUSES),
-  message: Text(LIMITS.message),
-  visibility: z.enum(UPDATE_VISIBILITIES),
+  // Both may come from the template instead (checked once it is known).
+  message: Text(LIMITS.message).nullish(),
+  visibility: z.enum(UPDATE_VISIBILITIES).nullish(),
   componentStatuses: ComponentStatuses.optional(),
+  templateId: RefId.nullish(),
 });
 
 export const UpdateIncidentInput = z.object({
@@ -81,12 +88,13 @@ export const UpdateIncidentInput = z.object({
 
 export const PublishIncidentReportInput = z.object({
   kind: z.enum(REPORT_KINDS),
-  summary: Text(LIMITS.summary),
+  summary: Text(LIMITS.summary).nullish(),
   rootCause: OptionalText(LIMITS.summary),
   actionItems: z.array(Text(1000)).max(100).default([]),
+  templateId: RefId.nullish(),
 });
 
-async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
+export async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
   if (!isId(id)) throw new NotFoundError("Incident", id);
   const incident = await tx.getRepository(Incident).findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
   if (!incident) throw new NotFoundError("Incident", id);
@@ -165,14 +173,14 @@ async function nextSequence(tx: EntityManager, incident: Incident): Promise<numb
   return incident.updateCount;
 }
 
-async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+export async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const result = await inTransaction(ctx, work);
   ctx.invalidate();
   return result;
 }
 
 export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise<Incident> {
-  const input = parseInput(ReportIncidentInput(ctx.clock.now()), raw);
+  const input = parseInput(ReportIncidentInput(ctx.clock.now()), await reportInputWithTemplate(ctx, raw));
   return finish(ctx, (tx) => reportIncidentIn(ctx, tx, input));
 }
 
@@ -283,27 +291,28 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
     let statuses = input.componentStatuses ?? [];
     if (input.status === "RESOLVED" && !input.componentStatuses) statuses = await restoreComponents(tx, incident);
     await applyComponentStatuses(tx, incident, statuses, now);
+    const { message, visibility } = await updateWords(tx, incident, input, now);
     const sequence = await nextSequence(tx, incident);
     const update = tx.getRepository(IncidentUpdate).create({
       incidentId: id,
       sequence,
       status: input.status,
-      message: input.message,
-      visibility: input.visibility,
+      message,
+      visibility,
       componentStatuses: statuses,
       authorId: ctx.viewer?.userId ?? null,
       createdAt: now,
     });
     const saved = await tx.getRepository(IncidentUpdate).save(update);
     incident.status = input.status;
-    if (input.visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
+    if (visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
     if (input.status === "RESOLVED") incident.resolvedAt = now;
     incident.updatedAt = now;
     await tx.getRepository(Incident).save(incident);
     await scheduleCadenceTimers(ctx, tx, id);
-    if (input.visibility === "PUBLIC") await notifyRequesters(ctx, tx, incident, saved);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: input.visibility });
-    if (input.visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
+    if (visibility === "PUBLIC") await notifyRequesters(ctx, tx, incident, saved);
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility });
+    if (visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
       await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;
   });
@@ -352,11 +361,12 @@ export async function publishIncidentReport(
       if (decision.code === "INCIDENT_NOT_RESOLVED") throw new InvalidTransitionError(decision.reason);
       throw new ConflictError(decision.reason);
     }
+    const summary = await reportSummary(tx, incident, input, now);
     const report = await tx.getRepository(IncidentReport).save(
       tx.getRepository(IncidentReport).create({
         incidentId: id,
         kind: input.kind,
-        summary: input.summary,
+        summary,
         rootCause: input.rootCause,
         actionItems: input.actionItems,
         authorId: ctx.viewer?.userId ?? null,
