@@ -47,6 +47,18 @@ describe("one WebSocket connection cannot take the API down", () => {
     socket.close();
   });
 
+  test("subscriptions re-run on every change: together, one connection's stay within its budget", async () => {
+    const socket = await rawSocket(api.wsUrl);
+    const heavy = (alias: string) =>
+      `subscription { statusPageChanged { components { ${alias}: uptime(days: 366) { date uptime countedMs downtimeMs majorOutageMs partialOutageMs } } } }`;
+    for (const id of ["a", "b", "c"]) socket.subscribe(id, heavy(id));
+    const [refusal] = await socket.until((m) => m.type === "error");
+    expect(refusal!.payload[0].extensions.code).toBe("BAD_USER_INPUT");
+    expect(refusal!.payload[0].message).toMatch(/more than the budget of 50000/);
+    expect(socket.messages.filter((m) => m.type === "error")).toHaveLength(1);
+    socket.close();
+  });
+
   test("a signed-in connection has a larger cap of its own", async () => {
     const socket = await rawSocket(api.wsUrl, api.adminToken);
     for (let i = 0; i < 12; i++) socket.subscribe(String(i), `subscription { statusPageChanged { updatedAt } }`);

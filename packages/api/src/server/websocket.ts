@@ -55,7 +55,8 @@ interface SocketState {
   address: string;
   authorization: string | null;
   credentials: Credentials | null;
-  subscriptionIds: Set<string>;
+  /** Open (or opening) subscriptions and what each costs on every event. */
+  subscriptions: Map<string, number>;
 }
 
 type Extra = { state?: SocketState };
@@ -152,7 +153,7 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
           address: ctx.extra.request.socket.remoteAddress ?? "?",
           authorization,
           credentials,
-          subscriptionIds: new Set(),
+          subscriptions: new Map(),
         };
         ctx.extra.state = state;
         if (credentials) {
@@ -205,10 +206,10 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
                 ),
               ];
           }
-          for (const open of state.subscriptionIds)
-            if (!(open in ctx.subscriptions)) state.subscriptionIds.delete(open);
+          for (const open of state.subscriptions.keys())
+            if (!(open in ctx.subscriptions)) state.subscriptions.delete(open);
           const cap = viewer ? limits.wsSubscriptionsPerConnection : limits.wsAnonymousSubscriptionsPerConnection;
-          if (state.subscriptionIds.size >= cap)
+          if (state.subscriptions.size >= cap)
             return [
               refused(
                 "RATE_LIMITED",
@@ -217,7 +218,7 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
                 { limit: cap },
               ),
             ];
-          state.subscriptionIds.add(id); // held at once: subscribe messages sent together are counted together
+          state.subscriptions.set(id, 0); // held at once: subscribe messages sent together are counted together
         }
 
         let cost: number;
@@ -228,12 +229,29 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
             variables: payload.variables,
           });
         } catch (error) {
-          state.subscriptionIds.delete(id);
+          state.subscriptions.delete(id);
           return [error as GraphQLError];
+        }
+        if (operation?.operation === "subscription") {
+          // A subscription costs again on every event: together, one connection's stay within one budget.
+          const held = [...state.subscriptions.values()].reduce((sum, c) => sum + c, 0);
+          const budget = viewer ? deps.costBudgets.signedIn : deps.costBudgets.anonymous;
+          if (held + cost > budget) {
+            state.subscriptions.delete(id);
+            return [
+              refused(
+                "BAD_USER_INPUT",
+                `This subscription costs ${cost}; with those open on this connection (${held}) that is more ` +
+                  `than the budget of ${budget}`,
+                { cost, budget, fields: {} },
+              ),
+            ];
+          }
+          state.subscriptions.set(id, cost);
         }
         const owed = (await deps.limiter?.charge(caller, cost)) ?? 0;
         if (owed > 0) {
-          state.subscriptionIds.delete(id);
+          state.subscriptions.delete(id);
           return [rateLimitedError(owed)];
         }
         return {
