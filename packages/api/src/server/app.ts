@@ -159,7 +159,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     validationRules,
     production,
     log,
-    identify: (header) => authenticator.identify(header),
+    identify: (header, opts) => authenticator.identify(header, opts),
     context: (viewer) => context(viewer, { cacheLoaders: false }),
     limiter,
     costBudgets,

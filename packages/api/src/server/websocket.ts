@@ -36,8 +36,8 @@ export interface GraphQLOverWebSocket {
   validationRules: ValidationRule[];
   production: boolean;
   log: (error: unknown) => void;
-  /** null for no header; throws when the header names no valid token. */
-  identify(header: string | null): Promise<Credentials | null>;
+  /** null for no header; throws when the header names no valid token; `fresh` skips any cache. */
+  identify(header: string | null, options?: { fresh?: boolean }): Promise<Credentials | null>;
   context(viewer: Viewer | null): ServiceContext;
   limiter: CallerRateLimit | null;
   costBudgets: CostBudgets;
@@ -194,6 +194,16 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
         if (errors.length > 0) return badInput(errors);
 
         const operation = getOperationAST(document, payload.operationName);
+        // A change is made only with a token the database still holds, whatever this process has heard.
+        if (operation?.operation === "mutation" && state.authorization) {
+          try {
+            await deps.identify(state.authorization, { fresh: true });
+          } catch (error) {
+            if (!isRevoked(error)) throw error;
+            forbid(state);
+            return [refused("UNAUTHENTICATED", "The bearer token is invalid or revoked")];
+          }
+        }
         if (operation?.operation === "subscription") {
           if (!viewer) {
             const outside = rootFields(operation.selectionSet, document).filter((f) => !ANONYMOUS_SUBSCRIPTIONS.has(f));

@@ -25,14 +25,17 @@ export class Authenticator {
     return (await this.identify(header))?.viewer ?? null;
   }
 
-  /** The viewer and token id of an Authorization header; null without one, UNAUTHENTICATED for a bad one. */
-  async identify(header: string | undefined | null): Promise<Credentials | null> {
+  /**
+   * The viewer and token id of an Authorization header; null without one, UNAUTHENTICATED for a bad one.
+   * `fresh` asks the database even when cached (a revocation in another process may not have arrived yet).
+   */
+  async identify(header: string | undefined | null, options: { fresh?: boolean } = {}): Promise<Credentials | null> {
     const token = bearerToken(header);
     if (token === null) return null;
     if (token === "malformed") throw new UnauthenticatedError("The Authorization header must be 'Bearer <token>'");
     const hash = hashToken(token);
     const hit = this.cache.get(hash);
-    if (hit && hit.expires > this.now()) return hit.credentials;
+    if (hit && hit.expires > this.now() && !options.fresh) return hit.credentials;
     const rows: { token_id: string; user_id: string; role: Role; account_id: string | null }[] = await this.db.query(
       `SELECT t.id AS token_id, u.id AS user_id, u.role, u.account_id
          FROM api_token t JOIN app_user u ON u.id = t.user_id
