@@ -7,7 +7,8 @@ export type LiaisonEvent =
   | { kind: "incident"; incidentId: string; visibility: "PUBLIC" | "INTERNAL" }
   | { kind: "status-page" }
   | { kind: "notification"; userId: string; notificationId: string }
-  | { kind: "tokens-revoked" }
+  /** These tokens (api_token ids), or every token of this user, no longer hold; neither: re-check all. */
+  | { kind: "tokens-revoked"; tokenIds?: string[]; userId?: string }
   | { kind: "custom"; topic: string; payload: Record<string, unknown> }
   | { kind: "ticket"; ticketId: string };
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from "graphql";
@@ -23,11 +24,12 @@ import { developmentSecretsKey } from "../platform/config.js";
 import { AppError, formatError } from "../platform/errors.js";
 import { EventBus, type LiaisonEvent } from "../platform/event-bus.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
-import { aliasLimit, depthLimit } from "../platform/graphql/limits.js";
+import { costLimitPlugin } from "../platform/graphql/cost.js";
+import { DEFAULT_EDGE_LIMITS, MAX_TOKENS, shapeLimits, type EdgeLimits } from "../platform/graphql/limits.js";
 import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
 import { sendJson, type Route } from "../platform/http/http.js";
-import { RateLimiter } from "../platform/http/rate-limiter.js";
+import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
 import { Timers, type TimerOptions } from "../platform/timers/timers.js";
 import { graphiql, wantsHtml } from "./graphiql.js";
 import { graphqlOverHttp } from "./graphql-http.js";
@@ -51,8 +53,13 @@ export interface AppOptions {
   log?: Logger;
   /** SECRETS_KEY: encrypts webhook signing secrets at rest; the development key by default. */
   secretsKey?: Buffer;
-  /** Per caller (token, or address when anonymous); answers served from the public cache are free. */
-  rateLimit?: { perSecond: number; burst: number } | null;
+  /**
+   * Per caller (user, or address when anonymous), over HTTP and WebSocket, shared by every process on the
+   * database; answers served from the public cache are free.
+   */
+  rateLimit?: RateLimitOptions | null;
+  /** Cost budgets and WebSocket caps (defaults in platform/graphql/limits.ts). */
+  limits?: Partial<EdgeLimits>;
   /** Durable timers: background workers on by default; tests may run due jobs by hand instead. */
   timers?: Partial<TimerOptions>;
   settings?: Partial<AppSettings>;
@@ -110,9 +117,11 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   await bus.start();
   const responseCache = new PublicResponseCache(() => clock.now().getTime());
   const authenticator = new Authenticator(db, () => clock.now().getTime());
-  const limiter = options.rateLimit
-    ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst, () => Date.now())
-    : null;
+  const limits: EdgeLimits = { ...DEFAULT_EDGE_LIMITS, ...options.limits };
+  const costBudgets = { anonymous: limits.costAnonymous, signedIn: limits.costSignedIn };
+  // Its own small pool: counting requests never waits behind the queries it protects.
+  const limiterPool = options.rateLimit ? new pg.Pool({ connectionString: options.databaseUrl, max: 4 }) : null;
+  const limiter = limiterPool && options.rateLimit ? new CallerRateLimit(limiterPool, options.rateLimit) : null;
   const metrics = new Metrics(logError("metrics collection failed"));
   const timers = new Timers(options.databaseUrl, clock, {
     workers: true,
@@ -126,12 +135,21 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     authenticator.forget();
   });
 
+  // Set once the WebSocket server exists (below): revocations close its sockets.
+  let revoked: (revocation: { tokenIds?: string[]; userId?: string }) => Promise<void> = async () => {};
   bus.onReconnect = () => {
     authenticator.forget();
     services.invalidate();
+    void revoked({}).catch(logError("re-checking WebSocket tokens failed")); // events may have been missed: re-check every socket's token
   };
   bus.on((event: LiaisonEvent) => {
-    if (event.kind === "tokens-revoked") authenticator.forget();
+    if (event.kind === "tokens-revoked") {
+      authenticator.forget();
+      const { tokenIds, userId } = event;
+      void revoked({ ...(tokenIds ? { tokenIds } : {}), ...(userId ? { userId } : {}) }).catch(
+        logError("closing revoked WebSocket connections failed"),
+      );
+    }
     if (event.kind === "incident" || event.kind === "status-page") services.invalidate();
   });
 
@@ -145,7 +163,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   await timers.start();
 
   const schema = await liaisonSchema();
-  const validationRules: ValidationRule[] = [depthLimit(), aliasLimit()];
+  const validationRules: ValidationRule[] = shapeLimits();
   if (production) validationRules.push(NoSchemaIntrospectionCustomRule);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -155,10 +173,11 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     formatError: (formatted, error) => formatError(formatted, error, logError("GraphQL operation failed")),
     logger: log,
     // The IDE is ours (served below, from our own dependencies): no landing page from a CDN.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [costLimitPlugin(schema, costBudgets, limiter), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -178,11 +197,15 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     validationRules,
     production,
     log: logError("GraphQL operation over WebSocket failed"),
-    authenticate,
+    identify: (header, opts) => authenticator.identify(header, opts),
     context: (viewer) => context(viewer, { cacheLoaders: false }),
     subscriptions: metrics.subscriptions,
+    limiter,
+    costBudgets,
+    limits,
   });
   metrics.attach({ db, timers, bus, websocketConnections: () => ws.wss.clients.size });
+  revoked = (revocation) => ws.revoked(revocation);
 
   const app: App = {
     services,
@@ -203,6 +226,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       await apollo.stop();
       await timers.stop();
       await bus.stop();
+      await limiterPool?.end();
     },
   };
 

@@ -1,4 +1,4 @@
-export { Authenticator } from "./authenticate.js";
+export { Authenticator, type Credentials } from "./authenticate.js";
 export { ConferenceBridge, Organization } from "./organization.entity.js";
 export { User } from "./user.entity.js";
 export { adminLoaders } from "./admin.loaders.js";

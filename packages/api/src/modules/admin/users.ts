@@ -87,17 +87,24 @@ export async function revokeApiToken(ctx: ServiceContext, raw: unknown): Promise
     "",
   );
   const revoked = await inTransaction(ctx, async (tx) => {
-    const result: [unknown[], number] = input.token
-      ? await tx.query("UPDATE api_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL", [
-          hashToken(input.token),
-        ])
-      : await tx.query("UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL", [
-          input.userId,
-        ]);
-    const count = result[1];
-    if (count === 0) throw new NotFoundError("Active token", input.token ? "(given)" : input.userId!);
-    await ctx.bus.publish(tx, { kind: "tokens-revoked" });
-    return count;
+    const [rows]: [{ id: string }[], number] = input.token
+      ? await tx.query(
+          "UPDATE api_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id",
+          [hashToken(input.token)],
+        )
+      : await tx.query(
+          "UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id",
+          [input.userId],
+        );
+    if (rows.length === 0) throw new NotFoundError("Active token", input.token ? "(given)" : input.userId!);
+    // Whose tokens: every process closes the WebSocket connections opened with them.
+    await ctx.bus.publish(
+      tx,
+      input.userId
+        ? { kind: "tokens-revoked", userId: input.userId }
+        : { kind: "tokens-revoked", tokenIds: rows.map((r) => r.id) },
+    );
+    return rows.length;
   });
   ctx.invalidate();
   return revoked;
