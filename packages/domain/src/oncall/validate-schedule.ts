@@ -1,4 +1,5 @@
-import { isIsoWeekday, isValidTimeZone, parseTimeOfDay } from "../sla/time-of-day.js";
+import { isValidTimeZone } from "../calendar/is-valid-time-zone.js";
+import { isIsoWeekday, parseTimeOfDay } from "../sla/time-of-day.js";
 import type { Schedule } from "./schedule.js";
 
 export type ScheduleProblem =

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isIsoDate, isIsoWeekday, isValidTimeZone, parseTimeOfDay } from "./time-of-day.js";
+import { isIsoDate, isIsoWeekday, parseTimeOfDay } from "./time-of-day.js";
 
 describe("parseTimeOfDay", () => {
   test("reads a 24-hour clock time as minutes after midnight", () => {
@@ -20,12 +20,6 @@ describe("parseTimeOfDay", () => {
 
 test("weekdays run from Monday (1) to Sunday (7)", () => {
   expect([0, 1, 7, 8, 1.5].map(isIsoWeekday)).toEqual([false, true, true, false, false]);
-});
-
-test("time zones must be IANA names", () => {
-  expect(isValidTimeZone("Europe/Berlin")).toBe(true);
-  expect(isValidTimeZone("UTC")).toBe(true);
-  expect(isValidTimeZone("Mars/Olympus_Mons")).toBe(false);
 });
 
 test("holiday dates must exist on the calendar", () => {

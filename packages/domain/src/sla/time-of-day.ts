@@ -1,5 +1,3 @@
-import { Info } from "luxon";
-
 /** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -18,10 +16,6 @@ export function parseTimeOfDay(value: string, allowEndOfDay = false): number | n
 
 export function isIsoWeekday(value: number): value is IsoWeekday {
   return Number.isInteger(value) && value >= 1 && value <= 7;
-}
-
-export function isValidTimeZone(zone: string): boolean {
-  return Info.isValidIANAZone(zone);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

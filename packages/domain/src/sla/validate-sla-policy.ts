@@ -1,5 +1,6 @@
+import { isValidTimeZone } from "../calendar/is-valid-time-zone.js";
 import type { SlaPolicy, SlaSchedule } from "./sla-policy.js";
-import { isIsoDate, isIsoWeekday, isValidTimeZone, parseTimeOfDay } from "./time-of-day.js";
+import { isIsoDate, isIsoWeekday, parseTimeOfDay } from "./time-of-day.js";
 
 export type SlaPolicyProblem =
   | { code: "NON_POSITIVE_TARGET"; field: "firstResponseMinutes" | "nextResponseMinutes"; value: number }
