@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isIsoDate, isIsoWeekday, parseTimeOfDay } from "./time-of-day.js";
+import { isIsoWeekday, parseTimeOfDay } from "./time-of-day.js";
 
 describe("parseTimeOfDay", () => {
   test("reads a 24-hour clock time as minutes after midnight", () => {
@@ -20,10 +20,4 @@ describe("parseTimeOfDay", () => {
 
 test("weekdays run from Monday (1) to Sunday (7)", () => {
   expect([0, 1, 7, 8, 1.5].map(isIsoWeekday)).toEqual([false, true, true, false, false]);
-});
-
-test("holiday dates must exist on the calendar", () => {
-  expect(isIsoDate("2024-02-29")).toBe(true);
-  expect(isIsoDate("2025-02-29")).toBe(false);
-  expect(isIsoDate("2025-1-01")).toBe(false);
 });

@@ -57,6 +57,22 @@ describe("validateSlaPolicy", () => {
     });
   });
 
+  test("holidays are dates that exist, read by the same rule as the organization's holidays", () => {
+    const schedule = {
+      kind: "BUSINESS_HOURS" as const,
+      timezone: "UTC",
+      weekly: [{ weekday: 1 as const, start: "09:00", end: "17:00" }],
+      holidays: ["2024-02-29", "2025-02-29", "2025-1-01"],
+    };
+    expect(validateSlaPolicy(policy({ schedule }))).toEqual({
+      valid: false,
+      problems: [
+        { code: "INVALID_HOLIDAY", value: "2025-02-29" },
+        { code: "INVALID_HOLIDAY", value: "2025-1-01" },
+      ],
+    });
+  });
+
   test("a range may run until midnight", () => {
     const evening = policy({
       schedule: {

@@ -1,6 +1,7 @@
+import { isValidLocalDate } from "../calendar/is-valid-local-date.js";
 import { isValidTimeZone } from "../calendar/is-valid-time-zone.js";
 import type { SlaPolicy, SlaSchedule } from "./sla-policy.js";
-import { isIsoDate, isIsoWeekday, parseTimeOfDay } from "./time-of-day.js";
+import { isIsoWeekday, parseTimeOfDay } from "./time-of-day.js";
 
 export type SlaPolicyProblem =
   | { code: "NON_POSITIVE_TARGET"; field: "firstResponseMinutes" | "nextResponseMinutes"; value: number }
@@ -42,7 +43,7 @@ export function scheduleProblems(schedule: SlaSchedule): SlaPolicyProblem[] {
   }
   if (usableRanges === 0) problems.push({ code: "NO_WORKING_HOURS" });
   for (const holiday of schedule.holidays) {
-    if (!isIsoDate(holiday)) problems.push({ code: "INVALID_HOLIDAY", value: holiday });
+    if (!isValidLocalDate(holiday)) problems.push({ code: "INVALID_HOLIDAY", value: holiday });
   }
   return problems;
 }
