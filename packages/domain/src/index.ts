@@ -3,6 +3,7 @@ export * from "./calendar/index.js";
 export * from "./incidents/index.js";
 export * from "./status/index.js";
 export * from "./entitlements/index.js";
+export * from "./scheduling/index.js";
 export * from "./sla/index.js";
 export * from "./oncall/index.js";
 export * from "./maintenance/index.js";
