@@ -1,5 +1,6 @@
 // The pure rules of Liaison. No I/O, no clock: time is always a parameter.
 export * from "./calendar/index.js";
+export * from "./time/index.js";
 export * from "./incidents/index.js";
 export * from "./status/index.js";
 export * from "./entitlements/index.js";

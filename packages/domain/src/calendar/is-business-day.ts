@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { BusinessCalendar } from "./business-calendar.js";
 import { isPublicHoliday } from "./is-public-holiday.js";
 import { isValidLocalDate } from "./is-valid-local-date.js";
@@ -11,6 +12,5 @@ export function isBusinessDay(cal: BusinessCalendar, localDate: string): boolean
 }
 
 function isWeekend(localDate: string): boolean {
-  const weekday = new Date(`${localDate}T00:00:00Z`).getUTCDay();
-  return weekday === 0 || weekday === 6;
+  return DateTime.fromISO(localDate, { zone: "utc" }).weekday >= 6; // ISO: 6 is Saturday, 7 Sunday
 }

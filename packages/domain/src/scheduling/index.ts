@@ -1,11 +1,5 @@
 // When a CSE can take a session: weekly working hours, the slots they leave open, who is free.
-export {
-  DEFAULT_WORKING_HOURS,
-  type Weekday,
-  type WeeklyHours,
-  type WorkingHours,
-  type WorkingHoursRange,
-} from "./weekly-hours.js";
+export { DEFAULT_WORKING_HOURS, type WeeklyHours, type WorkingHours, type WorkingHoursRange } from "./weekly-hours.js";
 export {
   validateWeeklyHours,
   type WeeklyHoursInput,

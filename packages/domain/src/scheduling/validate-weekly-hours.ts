@@ -1,4 +1,5 @@
-import { minutesOfClock, type WeeklyHours, type Weekday } from "./weekly-hours.js";
+import { checkWeeklyRange, type WeeklyRangeProblem } from "../time/check-weekly-range.js";
+import type { WeeklyHours, WorkingHoursRange } from "./weekly-hours.js";
 
 export type WeeklyHoursProblem = {
   /** Position of the offending entry in the input list. */
@@ -24,54 +25,36 @@ export type WeeklyHoursInput = readonly {
   readonly end: string;
 }[];
 
+const MESSAGES: Record<WeeklyRangeProblem, Pick<WeeklyHoursProblem, "field" | "code" | "message">> = {
+  WEEKDAY_OUT_OF_RANGE: {
+    field: "weekday",
+    code: "WEEKDAY_OUT_OF_RANGE",
+    message: "Weekday must be 1 (Monday) to 7 (Sunday).",
+  },
+  BAD_START: { field: "start", code: "BAD_TIME_FORMAT", message: "Start must be a time HH:MM, 00:00 to 23:59." },
+  BAD_END: { field: "end", code: "BAD_TIME_FORMAT", message: "End must be a time HH:MM, 00:01 to 24:00." },
+  END_NOT_AFTER_START: {
+    field: "end",
+    code: "END_NOT_AFTER_START",
+    message: "End must be later than start on the same day.",
+  },
+};
+
 /** Checks a CSE's weekly hours entry by entry, naming every bad one. Ranges that only touch do not overlap. */
 export function validateWeeklyHours(weekly: WeeklyHoursInput): WeeklyHoursValidation {
   const problems: WeeklyHoursProblem[] = [];
-  const sound: {
-    index: number;
-    weekday: number;
-    start: number;
-    end: number;
-  }[] = [];
+  const sound: { index: number; range: WorkingHoursRange; start: number; end: number }[] = [];
   weekly.forEach((entry, index) => {
-    const before = problems.length;
-    if (!Number.isInteger(entry.weekday) || entry.weekday < 1 || entry.weekday > 7) {
-      problems.push({
-        index,
-        field: "weekday",
-        code: "WEEKDAY_OUT_OF_RANGE",
-        message: "Weekday must be 1 (Monday) to 7 (Sunday).",
-      });
-    }
-    const start = minutesOfClock(entry.start);
-    const end = minutesOfClock(entry.end, true);
-    if (start === null)
-      problems.push({
-        index,
-        field: "start",
-        code: "BAD_TIME_FORMAT",
-        message: "Start must be a time HH:MM, 00:00 to 23:59.",
-      });
-    if (end === null)
-      problems.push({
-        index,
-        field: "end",
-        code: "BAD_TIME_FORMAT",
-        message: "End must be a time HH:MM, 00:01 to 24:00.",
-      });
-    if (start !== null && end !== null && end <= start) {
-      problems.push({
-        index,
-        field: "end",
-        code: "END_NOT_AFTER_START",
-        message: "End must be later than start on the same day.",
-      });
-    }
-    if (problems.length === before && start !== null && end !== null)
-      sound.push({ index, weekday: entry.weekday, start, end });
+    const check = checkWeeklyRange(entry);
+    if (check.valid) {
+      const range = { weekday: check.weekday, start: entry.start, end: entry.end };
+      sound.push({ index, range, start: check.start, end: check.end });
+    } else problems.push(...check.problems.map((problem) => ({ index, ...MESSAGES[problem] })));
   });
   for (const [i, a] of sound.entries()) {
-    const clash = sound.slice(0, i).find((b) => b.weekday === a.weekday && b.start < a.end && a.start < b.end);
+    const clash = sound
+      .slice(0, i)
+      .find((b) => b.range.weekday === a.range.weekday && b.start < a.end && a.start < b.end);
     if (clash) {
       problems.push({
         index: a.index,
@@ -88,13 +71,5 @@ export function validateWeeklyHours(weekly: WeeklyHoursInput): WeeklyHoursValida
       reason: "INVALID_WORKING_HOURS",
       problems: problems.sort((a, b) => a.index - b.index),
     };
-  // Every weekday was checked to be 1–7 above.
-  return {
-    valid: true,
-    weekly: weekly.map(({ weekday, start, end }) => ({
-      weekday: weekday as Weekday,
-      start,
-      end,
-    })),
-  };
+  return { valid: true, weekly: sound.map(({ range }) => range) };
 }

@@ -1,5 +1,7 @@
-import { DateTime } from "luxon";
-import { minutesOfClock, type WorkingHours } from "./weekly-hours.js";
+import type { DateTime } from "luxon";
+import { localInstant } from "../time/local-instant.js";
+import { parseTimeOfDay } from "../time/time-of-day.js";
+import type { WorkingHours } from "./weekly-hours.js";
 
 export type Interval = { start: Date; end: Date };
 
@@ -25,29 +27,14 @@ export function workingIntervalsOn(hours: WorkingHours, date: DateTime): Interva
     else merged.push({ ...range });
   }
   return merged.map(({ start, end }) => ({
-    start: at(day, start),
-    end: at(day, end),
+    start: localInstant(day, start, hours.timezone).toJSDate(),
+    end: localInstant(day, end, hours.timezone).toJSDate(),
   }));
 }
 
 function clock(value: string, endOfDay: boolean): number {
-  const minutes = minutesOfClock(value, endOfDay);
+  const minutes = parseTimeOfDay(value, endOfDay);
   if (minutes === null)
     throw new RangeError(`working hours: malformed time ${value}; validate with validateWeeklyHours`);
   return minutes;
-}
-
-function at(day: DateTime, minutes: number): Date {
-  if (minutes === 24 * 60) return day.plus({ days: 1 }).startOf("day").toJSDate();
-  const { year, month, day: dayOfMonth } = day;
-  return DateTime.fromObject(
-    {
-      year,
-      month,
-      day: dayOfMonth,
-      hour: Math.floor(minutes / 60),
-      minute: minutes % 60,
-    },
-    { zone: day.zone },
-  ).toJSDate();
 }
