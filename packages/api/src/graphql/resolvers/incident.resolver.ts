@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { computeCadence } from "@liaison/domain";
+import { cadenceInputOf, computeCadence, isMajor } from "@liaison/domain";
 import { Component } from "../../entities/component.entity.js";
 import { Incident } from "../../entities/incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "../../entities/incident-update.entity.js";
@@ -110,7 +110,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => Boolean)
   isMajor(@Root() incident: Incident) {
-    return incident.severity === "SEV1" || incident.severity === "SEV2";
+    return isMajor(incident.severity);
   }
 
   @FieldResolver(() => [Component])
@@ -162,17 +162,9 @@ export class IncidentResolver {
       ctx.services.loaders.organization(),
       incident.reports ?? ctx.services.loaders.reportsOfIncident.load(incident.id),
     ]);
-    const publishedAt = (kind: string) => reports.find((r) => r.kind === kind)?.publishedAt ?? null;
+    const publicUpdateTimes = incident.lastPublicUpdateAt ? [incident.lastPublicUpdateAt] : [];
     return computeCadence(
-      {
-        reportedAt: incident.reportedAt,
-        impactAssessedAt: incident.impactAssessedAt,
-        publicUpdateTimes: incident.lastPublicUpdateAt ? [incident.lastPublicUpdateAt] : [],
-        resolvedAt: incident.resolvedAt,
-        preliminaryPublishedAt: publishedAt("PRELIMINARY"),
-        postIncidentPublishedAt: publishedAt("POST_INCIDENT"),
-        calendar: calendarOf(org),
-      },
+      cadenceInputOf(incident, publicUpdateTimes, reports, calendarOf(org)),
       ctx.services.clock.now(),
     );
   }
