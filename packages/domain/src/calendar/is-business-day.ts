@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { MONDAY_TO_FRIDAY } from "../time/iso-weekday.js";
 import type { BusinessCalendar } from "./business-calendar.js";
 import { isPublicHoliday } from "./is-public-holiday.js";
 import { isValidLocalDate } from "./is-valid-local-date.js";
@@ -12,5 +13,6 @@ export function isBusinessDay(cal: BusinessCalendar, localDate: string): boolean
 }
 
 function isWeekend(localDate: string): boolean {
-  return DateTime.fromISO(localDate, { zone: "utc" }).weekday >= 6; // ISO: 6 is Saturday, 7 Sunday
+  const weekday = DateTime.fromISO(localDate, { zone: "utc" }).weekday;
+  return !MONDAY_TO_FRIDAY.some((d) => d === weekday);
 }

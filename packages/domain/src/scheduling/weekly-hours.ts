@@ -1,3 +1,4 @@
+import { MONDAY_TO_FRIDAY } from "../time/iso-weekday.js";
 import type { WeeklyRange } from "../time/weekly-range.js";
 
 /** One working range on a weekday, wall-clock `HH:MM`; `end` may be `24:00` for the end of the day. */
@@ -13,7 +14,7 @@ export type WorkingHours = {
 
 export const DEFAULT_WORKING_HOURS: WorkingHours = {
   timezone: "UTC",
-  weekly: ([1, 2, 3, 4, 5] as const).map((weekday) => ({
+  weekly: MONDAY_TO_FRIDAY.map((weekday) => ({
     weekday,
     start: "09:00",
     end: "17:00",

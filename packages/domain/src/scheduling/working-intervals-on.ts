@@ -1,5 +1,5 @@
 import type { DateTime } from "luxon";
-import { localInstant } from "../time/local-instant.js";
+import { intervalsOnLocalDate } from "../time/intervals-on-local-date.js";
 import { parseTimeOfDay } from "../time/time-of-day.js";
 import type { WorkingHours } from "./weekly-hours.js";
 
@@ -15,20 +15,10 @@ export function workingIntervalsOn(hours: WorkingHours, date: DateTime): Interva
   if (!day.isValid) throw new RangeError(`working hours: invalid time zone ${hours.timezone}`);
   const ranges = hours.weekly
     .filter((range) => range.weekday === day.weekday)
-    .map((range) => ({
-      start: clock(range.start, false),
-      end: clock(range.end, true),
-    }))
-    .sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const range of ranges) {
-    const last = merged.at(-1);
-    if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
-  }
-  return merged.map(({ start, end }) => ({
-    start: localInstant(day, start, hours.timezone).toJSDate(),
-    end: localInstant(day, end, hours.timezone).toJSDate(),
+    .map((range) => ({ start: clock(range.start, false), end: clock(range.end, true) }));
+  return intervalsOnLocalDate(day, hours.timezone, ranges).map(({ start, end }) => ({
+    start: new Date(start),
+    end: new Date(end),
   }));
 }
 

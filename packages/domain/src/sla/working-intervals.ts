@@ -1,12 +1,10 @@
 import type { DateTime } from "luxon";
-import { localDate } from "../time/local-date.js";
-import { localInstant } from "../time/local-instant.js";
 import { checkWeeklyRange } from "../time/check-weekly-range.js";
+import { intervalsOnLocalDate } from "../time/intervals-on-local-date.js";
+import { localDate } from "../time/local-date.js";
+import { mergeIntervals, type MsInterval } from "../time/merge-intervals.js";
 import type { SlaSchedule } from "./sla-policy.js";
 import { scheduleProblems } from "./validate-sla-policy.js";
-
-/** Half-open [start, end) in epoch milliseconds; end may be Infinity. */
-export type MsInterval = { start: number; end: number };
 
 /** A span during which the clock does not run (e.g. waiting on the customer). */
 export type ClockPause = { from: Date; to: Date };
@@ -72,23 +70,7 @@ function dayIntervals(
   ranges: readonly { start: number; end: number }[],
 ): MsInterval[] {
   if (ranges.length === 0 || holidays.has(date.toISODate() ?? "")) return [];
-  const at = (minuteOfDay: number): number => localInstant(date, minuteOfDay, zone).toMillis();
-  const intervals = ranges
-    .map((r) => ({ start: at(r.start), end: at(r.end) }))
-    .filter((i) => i.end > i.start)
-    .sort((a, b) => a.start - b.start);
-  return mergeIntervals(intervals);
-}
-
-/** Sorted input → sorted, disjoint output; touching intervals are joined. */
-function mergeIntervals(sorted: readonly MsInterval[]): MsInterval[] {
-  const merged: MsInterval[] = [];
-  for (const next of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && next.start <= last.end) last.end = Math.max(last.end, next.end);
-    else merged.push({ ...next });
-  }
-  return merged;
+  return intervalsOnLocalDate(date, zone, ranges);
 }
 
 function mergePauses(pauses: readonly ClockPause[]): MsInterval[] {

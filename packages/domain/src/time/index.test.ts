@@ -6,10 +6,13 @@ it("offers weekdays and times of day from one entry point", () => {
     [
       "END_OF_DAY",
       "ISO_WEEKDAYS",
+      "MONDAY_TO_FRIDAY",
       "checkWeeklyRange",
       "formatTimeOfDay",
       "isIsoWeekday",
+      "intervalsOnLocalDate",
       "localDate",
+      "mergeIntervals",
       "localInstant",
       "parseTimeOfDay",
       "plusWallClockSeconds",
