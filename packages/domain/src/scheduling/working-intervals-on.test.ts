@@ -43,6 +43,20 @@ describe("workingIntervalsOn", () => {
     ]);
   });
 
+  it("regression: a range the spring-forward jump moves no longer overlaps the next one", () => {
+    // 02:00–02:30 does not exist on Sunday 30 March 2025 in Berlin; luxon moves it to 03:00–03:30.
+    const hours: WorkingHours = {
+      timezone: "Europe/Berlin",
+      weekly: [
+        { weekday: 7, start: "02:00", end: "02:30" },
+        { weekday: 7, start: "03:00", end: "04:00" },
+      ],
+    };
+    expect(iso(workingIntervalsOn(hours, DateTime.fromISO("2025-03-30T12:00:00Z")))).toEqual([
+      ["2025-03-30T01:00:00.000Z", "2025-03-30T02:00:00.000Z"],
+    ]);
+  });
+
   it("treats malformed hours or an unknown zone as a bug", () => {
     const now = DateTime.fromISO("2025-06-02T00:00:00Z");
     expect(() =>

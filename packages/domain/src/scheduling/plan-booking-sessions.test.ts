@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BOOKING_HORIZON_DAYS, planBookingSessions } from "./plan-booking-sessions.js";
-import { CSE_ACTIVITIES } from "./vocabulary.js";
+import { CSE_ACTIVITIES } from "../entitlements/vocabulary.js";
 
 const d = (iso: string) => new Date(iso);
 const now = d("2025-06-02T08:00:00Z");

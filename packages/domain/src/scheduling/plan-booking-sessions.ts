@@ -1,5 +1,5 @@
-import { CSE_ACTIVITY_DETAILS, type SessionPart } from "./activity-details.js";
-import type { CseActivity } from "./vocabulary.js";
+import { CSE_ACTIVITY_DETAILS, type SessionPart } from "../entitlements/activity-details.js";
+import type { CseActivity } from "../entitlements/vocabulary.js";
 
 /** One call on a CSE's calendar, [start, end). */
 export type PlannedSession = { readonly part: SessionPart; readonly start: Date; readonly end: Date };
