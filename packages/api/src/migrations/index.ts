@@ -6,6 +6,7 @@ import { AddDurableTimersAndNotifications1767484800001 } from "./1767484800001-a
 import { AddOnCallAndEscalation1767484800002 } from "./1767484800002-add-on-call-and-escalation.js";
 import { AddServicesIntegrationsAndAlerts1767484800003 } from "./1767484800003-add-services-integrations-and-alerts.js";
 import { AddWebhookEndpointsAndDeliveries1767484800004 } from "./1767484800004-add-webhook-endpoints-and-deliveries.js";
+import { AddPublicIncidentsPlaybookAndTimeline1767571200001 } from "./1767571200001-add-public-incidents-playbook-and-timeline.js";
 
 /** In order; each file is named for what it changes. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AddOnCallAndEscalation1767484800002,
   AddServicesIntegrationsAndAlerts1767484800003,
   AddWebhookEndpointsAndDeliveries1767484800004,
+  AddPublicIncidentsPlaybookAndTimeline1767571200001,
 ];

@@ -32,9 +32,20 @@ export class Incident {
   @Column({ type: "int", insert: false, update: false })
   number: number;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: "Staff read the internal title; everyone else the public name (publicTitle when set)",
+  })
   @Column("text")
   title: string;
+
+  /** The name customers read when set (otherwise the title). */
+  @Column("text", { name: "public_title", nullable: true })
+  publicTitle: string | null;
+
+  /** When its first PUBLIC update made the incident public; null while only staff know of it. */
+  @Field(() => Date, { nullable: true, description: "When the first PUBLIC update made it public; null until then" })
+  @Column("timestamptz", { name: "published_at", nullable: true })
+  publishedAt: Date | null;
 
   @Column("text", { nullable: true })
   description: string | null;
@@ -81,6 +92,7 @@ export class Incident {
   @Column("text", { name: "bridge_dial_in", nullable: true })
   bridgeDialIn: string | null;
 
+  /** The latest figure someone gave (assessImpact); linking tickets never writes it. */
   @Column("int", { name: "customers_affected", nullable: true })
   customersAffected: number | null;
 

@@ -6,11 +6,22 @@ import { runCadenceTimer } from "./cadence-timers.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentResolver } from "./incident.resolver.js";
+import { IncidentCustomersResolver } from "./incident-customers.resolver.js";
+import { IncidentPublicationResolver } from "./incident-publication.resolver.js";
+import { IncidentTimelineEntryResolver, IncidentTimelineResolver } from "./incident-timeline.resolver.js";
+import { IncidentTimelineEntry } from "./incident-timeline.entity.js";
 
 export const incidentsModule: FeatureModule = {
   name: "incidents",
   access: incidentsAccess,
-  resolvers: [IncidentResolver, CadenceResolver],
-  entities: [Incident, IncidentUpdate, IncidentReport],
+  resolvers: [
+    IncidentResolver,
+    CadenceResolver,
+    IncidentPublicationResolver,
+    IncidentCustomersResolver,
+    IncidentTimelineResolver,
+    IncidentTimelineEntryResolver,
+  ],
+  entities: [Incident, IncidentUpdate, IncidentReport, IncidentTimelineEntry],
   timers: { [QUEUES.cadence]: runCadenceTimer as TimerHandler },
 };

@@ -8,5 +8,6 @@ export {
   reportIncidentIn,
 } from "./incidents.js";
 export { createIncidentLoaders } from "./incident.loaders.js";
-export { incidentSnapshot } from "./incident-queries.js";
+export { incidentSnapshot, isVisibleTo } from "./incident-queries.js";
+export { publicImpactOf } from "./incident-publication.js";
 export { incidentsModule } from "./incidents.module.js";
