@@ -3,12 +3,19 @@ import { INCIDENT_STATUSES, SEVERITIES } from "@liaison/domain";
 import { Incident } from "./incident.entity.js";
 import { parseInput } from "../../platform/errors.js";
 import { Id, isId } from "../../platform/validation.js";
+import { isStaff } from "../../platform/access/viewer.js";
 import type { AppServices, ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 
+/** Staff see every incident; everyone else only those a PUBLIC update has made public. */
 export async function getIncident(ctx: ServiceContext, rawId: unknown): Promise<Incident | null> {
   if (!isId(rawId)) return null;
-  return ctx.db.getRepository(Incident).findOneBy({ id: rawId });
+  const incident = await ctx.db.getRepository(Incident).findOneBy({ id: rawId });
+  return incident && isVisibleTo(ctx, incident) ? incident : null;
+}
+
+export function isVisibleTo(ctx: Pick<ServiceContext, "viewer">, incident: Incident): boolean {
+  return incident.publishedAt !== null || isStaff(ctx.viewer);
 }
 
 export const IncidentFilter = z
@@ -32,6 +39,7 @@ export async function listIncidents(
   const filter = parseInput(IncidentFilter, rawFilter, "filter") ?? {};
   const page = parsePage(first, after);
   const q = ctx.db.getRepository(Incident).createQueryBuilder("i");
+  if (!isStaff(ctx.viewer)) q.andWhere("i.published_at IS NOT NULL");
   if (filter.status?.length) q.andWhere("i.status IN (:...status)", { status: filter.status });
   if (filter.severity?.length) q.andWhere("i.severity IN (:...severity)", { severity: filter.severity });
   if (filter.active === true) q.andWhere("i.resolved_at IS NULL");

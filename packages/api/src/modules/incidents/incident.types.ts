@@ -59,6 +59,9 @@ export class ReportIncidentInput {
   @Field(() => String, { nullable: true, description: "Required unless the template gives one" })
   title?: string | null;
 
+  @Field(() => String, { nullable: true, description: "The name customers read once it is public (else the title)" })
+  publicTitle?: string | null;
+
   @Field(() => SeverityEnum, { nullable: true, description: "Required unless the template gives one" })
   severity?: Severity | null;
 
@@ -82,6 +85,9 @@ export class ReportIncidentInput {
 export class UpdateIncidentInput {
   @Field(() => String, { nullable: true })
   title?: string;
+
+  @Field(() => String, { nullable: true, description: "The name customers read; null clears it (they read the title)" })
+  publicTitle?: string | null;
 
   @Field(() => SeverityEnum, { nullable: true })
   severity?: Severity;

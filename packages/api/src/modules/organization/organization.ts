@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { In, type EntityManager } from "typeorm";
-import { isKnownHolidayRegion, isValidLocalDate, isValidTimeZone } from "@liaison/domain";
+import { SEVERITIES, isKnownHolidayRegion, isValidLocalDate, isValidTimeZone } from "@liaison/domain";
 import { Organization, User } from "../admin/index.js";
 import { NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { ORGANIZATION_ID, RefId, Text, isId } from "../../platform/validation.js";
@@ -23,6 +23,8 @@ export const UpdateOrganizationInput = z.object({
     .nullish(),
   liaisonUserIds: z.array(RefId).max(100).optional(),
   liaisonScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
+  commanderScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
+  playbookSeverities: z.array(z.enum(SEVERITIES)).max(4).optional(),
   defaultEscalationPolicyId: z.uuid({ message: "must be a valid id" }).nullish(),
   cadenceReminderLeadMinutes: z.number().int().min(1).max(60).optional(),
   cadenceManagerDelayMinutes: z.number().int().min(1).max(240).optional(),
@@ -60,11 +62,12 @@ export async function updateOrganization(ctx: ServiceContext, raw: unknown): Pro
   });
 }
 
-/** The on-call side of the organization: liaison schedule, default escalation policy, cadence reminders. */
+/** The on-call side of the organization: the playbook's schedules and severities, escalation policy, cadence reminders. */
 async function applyOnCallSettings(tx: EntityManager, org: Organization, input: UpdateOrganizationInput) {
-  if (input.liaisonScheduleId) {
-    const found: unknown[] = await tx.query("SELECT 1 FROM oncall_schedule WHERE id = $1", [input.liaisonScheduleId]);
-    if (!found.length) throw new NotFoundError("Schedule", input.liaisonScheduleId);
+  for (const scheduleId of [input.liaisonScheduleId, input.commanderScheduleId]) {
+    if (!scheduleId) continue;
+    const found: unknown[] = await tx.query("SELECT 1 FROM oncall_schedule WHERE id = $1", [scheduleId]);
+    if (!found.length) throw new NotFoundError("Schedule", scheduleId);
   }
   if (input.defaultEscalationPolicyId) {
     const found: unknown[] = await tx.query("SELECT 1 FROM escalation_policy WHERE id = $1", [
@@ -73,6 +76,9 @@ async function applyOnCallSettings(tx: EntityManager, org: Organization, input: 
     if (!found.length) throw new NotFoundError("Escalation policy", input.defaultEscalationPolicyId);
   }
   if (input.liaisonScheduleId !== undefined) org.liaisonScheduleId = input.liaisonScheduleId ?? null;
+  if (input.commanderScheduleId !== undefined) org.commanderScheduleId = input.commanderScheduleId ?? null;
+  if (input.playbookSeverities !== undefined)
+    org.playbookSeverities = SEVERITIES.filter((s) => input.playbookSeverities!.includes(s));
   if (input.defaultEscalationPolicyId !== undefined)
     org.defaultEscalationPolicyId = input.defaultEscalationPolicyId ?? null;
   if (input.cadenceReminderLeadMinutes !== undefined) org.cadenceReminderLeadMinutes = input.cadenceReminderLeadMinutes;
