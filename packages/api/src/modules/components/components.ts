@@ -3,7 +3,7 @@ import { COMPONENT_STATUSES } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Component, ComponentStatusChange } from "./component.entity.js";
 import { ConflictError, NotFoundError, parseInput } from "../../platform/errors.js";
-import { OptionalText, RefId, Text, isId } from "../../platform/validation.js";
+import { OptionalText, RefId, Text, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { byPosition } from "./component.entity.js";
 import { inTransaction } from "../../platform/db/transaction.js";
@@ -33,6 +33,7 @@ export async function listComponents(db: EntityManager): Promise<Component[]> {
 }
 
 export async function createComponent(ctx: ServiceContext, raw: unknown): Promise<Component> {
+  requireRole(ctx, "ADMIN");
   const input = parseInput(CreateComponentInput, raw);
   const saved = await inTransaction(ctx, async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.component-names'))");
@@ -56,6 +57,7 @@ export async function createComponent(ctx: ServiceContext, raw: unknown): Promis
 }
 
 export async function updateComponent(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Component> {
+  requireRole(ctx, "ADMIN");
   const id = parseInput(RefId, rawId, "id");
   const input = parseInput(UpdateComponentInput, raw);
   const saved = await inTransaction(ctx, async (tx) => {
