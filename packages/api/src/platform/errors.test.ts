@@ -1,7 +1,7 @@
-import { GraphQLError } from "graphql";
+import { GraphQLError, buildSchema, execute, parse } from "graphql";
 import { describe, expect, test, vi } from "vitest";
 import { z } from "zod";
-import { AppError, NotFoundError, ValidationError, formatError, parseInput } from "./errors.js";
+import { AppError, NotFoundError, ValidationError, formatError, isUnavailable, parseInput } from "./errors.js";
 
 describe("the error mapper", () => {
   test("keeps a known error's contract code and message", () => {
@@ -24,15 +24,43 @@ describe("the error mapper", () => {
     expect(log).toHaveBeenCalledWith(boom);
   });
 
-  test("turns GraphQL's own input errors into BAD_USER_INPUT naming the variable path", () => {
-    const message =
-      'Variable "$input" got invalid value "SEV9" at "input.severity"; Value "SEV9" does not exist in "Severity" enum.';
-    const formatted = formatError(
-      { message, extensions: { code: "BAD_USER_INPUT" } },
-      new GraphQLError(message),
-      () => {},
-    );
-    expect(formatted.extensions).toEqual({ code: "BAD_USER_INPUT", fields: { "input.input.severity": message } });
+  test("turns GraphQL's own input errors into BAD_USER_INPUT naming the argument path, not the variable", () => {
+    const schema = buildSchema(`
+      enum Severity { SEV1 SEV2 }
+      input ReportInput { title: String! severity: Severity! }
+      type Query { ok: Boolean }
+      type Mutation { report(input: ReportInput!): Boolean }
+    `);
+    const document = parse(`mutation($in: ReportInput!) { report(input: $in) }`);
+    const result = execute({ schema, document, variableValues: { in: { title: "t", severity: "SEV9" } } });
+    const error = (result as { errors: GraphQLError[] }).errors[0]!;
+    const formatted = formatError({ message: error.message, extensions: { code: "BAD_USER_INPUT" } }, error, () => {});
+    expect(formatted.extensions).toEqual({ code: "BAD_USER_INPUT", fields: { "input.severity": error.message } });
+  });
+
+  test("a database that cannot be reached is SERVICE_UNAVAILABLE, not INTERNAL", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const shutdown = Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "57P01",
+      severity: "FATAL",
+    });
+    const closed = Object.assign(new Error('database "x" is not currently accepting connections'), {
+      code: "55000",
+      severity: "FATAL",
+    });
+    const wrapped = Object.assign(new Error("Query failed"), {
+      driverError: new Error("Connection terminated unexpectedly"),
+    });
+    for (const cause of [refused, shutdown, closed, wrapped, new Error("timeout exceeded when trying to connect")]) {
+      const formatted = formatError(
+        { message: cause.message },
+        new GraphQLError("x", { originalError: cause }),
+        () => {},
+      );
+      expect(formatted.extensions?.["code"], cause.message).toBe("SERVICE_UNAVAILABLE");
+    }
+    const constraint = Object.assign(new Error("duplicate key"), { code: "23505", severity: "ERROR" });
+    expect(isUnavailable(constraint)).toBe(false);
   });
 });
 

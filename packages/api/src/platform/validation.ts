@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidLocalDate } from "@liaison/domain";
 import { ForbiddenError, UNKNOWN_ID } from "./errors.js";
 import type { Role } from "./access/roles.js";
 import type { ServiceContext } from "./context.js";
@@ -21,6 +22,8 @@ const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, "
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Embeddings, overrides and isolates: they make a name read differently from what it is ("Trojan Source").
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 /** Why a text may not be stored (NUL, control characters, lone surrogates), or null when it may. */
 export function unsafeTextReason(text: string): string | null {
@@ -32,6 +35,13 @@ export function unsafeTextReason(text: string): string | null {
   const surrogate = LONE_SURROGATE.exec(text);
   if (surrogate) return `must not contain a lone surrogate (${hex(surrogate[0].charCodeAt(0))})`;
   return null;
+}
+
+/** As `unsafeTextReason`, and no bidirectional controls: for names and titles shown to others. */
+export function unsafeNameReason(text: string): string | null {
+  const bidi = BIDI_CONTROL.exec(text);
+  if (bidi) return `must not contain the bidirectional control character ${hex(bidi[0].charCodeAt(0))}`;
+  return unsafeTextReason(text);
 }
 
 const refuse = (reason: (s: string) => string | null) => (s: string, ctx: z.RefinementCtx) => {
@@ -54,6 +64,38 @@ export const OptionalText = (max: number) =>
     .superRefine(refuse(unsafeTextReason))
     .nullish()
     .transform((v) => (v ? v : null));
+/** A name or title: text without bidirectional controls. */
+export const Name = (max: number) => Text(max).superRefine(refuse(unsafeNameReason));
+export const OptionalName = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .superRefine(refuse(unsafeNameReason))
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Dates we accept at all; fields may narrow this further. */
+const EARLIEST_DATE = new Date("1970-01-01T00:00:00Z");
+const LATEST_DATE = new Date("2101-01-01T00:00:00Z");
+/** Why a date is out of the range we accept, or null when it is in it. */
+export function dateOutOfRangeReason(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return "must be a valid date";
+  if (date < EARLIEST_DATE) return "must not be before 1970";
+  if (date >= LATEST_DATE) return "must not be after 2100";
+  return null;
+}
+/** Why a YYYY-MM-DD date is out of the range we accept; null when it is in it or is no such date at all. */
+export function localDateOutOfRangeReason(s: string): string | null {
+  return isValidLocalDate(s) ? dateOutOfRangeReason(new Date(`${s}T00:00:00Z`)) : null;
+}
+/** A calendar date written YYYY-MM-DD, between 1970 and 2100. */
+export const LocalDate = z
+  .string()
+  .refine(isValidLocalDate, "must be a calendar date YYYY-MM-DD")
+  .superRefine(refuse(localDateOutOfRangeReason));
+/** Adds a zod issue when a YYYY-MM-DD date lies outside 1970–2100; for schemas that check the shape elsewhere. */
+export const refuseLocalDateOutOfRange = refuse(localDateOutOfRangeReason);
 
 /** Times may not lie in the future (a little clock skew is tolerated). */
 export function NotInFuture(now: Date, skewMs = 30_000) {

@@ -21,14 +21,21 @@ import {
   type ServiceContext,
 } from "../platform/context.js";
 import { developmentSecretsKey } from "../platform/config.js";
-import { AppError, formatError } from "../platform/errors.js";
+import {
+  AppError,
+  RETRY_AFTER_SECONDS,
+  ServiceUnavailableError,
+  formatError,
+  isUnavailable,
+} from "../platform/errors.js";
 import { EventBus, type LiaisonEvent } from "../platform/event-bus.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
 import { costLimitPlugin } from "../platform/graphql/cost.js";
 import { DEFAULT_EDGE_LIMITS, MAX_TOKENS, shapeLimits, type EdgeLimits } from "../platform/graphql/limits.js";
 import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
-import { sendJson, type Route } from "../platform/http/http.js";
+import { answerUnreadBody, sendJson, type Route } from "../platform/http/http.js";
+import { serviceUnavailablePlugin } from "../platform/graphql/unavailable-plugin.js";
 import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
 import { Timers, type TimerOptions } from "../platform/timers/timers.js";
 import { graphiql, wantsHtml } from "./graphiql.js";
@@ -107,6 +114,12 @@ function createServices(
   return services;
 }
 
+/** An error as GraphQL's `errors` list carries it, for answers given outside Apollo. */
+function errorBody(error: AppError) {
+  const { http: _http, ...details } = error.details;
+  return { message: error.message, extensions: { ...details, code: error.code } };
+}
+
 export async function buildApp(options: AppOptions, routes: Route[] = []): Promise<App> {
   const clock = options.clock ?? systemClock;
   const production = options.production ?? false;
@@ -177,7 +190,11 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     formatError: (formatted, error) => formatError(formatted, error, logError("GraphQL operation failed")),
     logger: log,
     // The IDE is ours (served below, from our own dependencies): no landing page from a CDN.
-    plugins: [costLimitPlugin(schema, costBudgets, limiter), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      costLimitPlugin(schema, costBudgets, limiter),
+      serviceUnavailablePlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -273,14 +290,31 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       sendJson(res, 404, { error: "Not found" });
     };
     handle().catch((error: unknown) => {
+      if (res.headersSent) {
+        log.error({ err: error }, "request failed");
+        res.end();
+        return;
+      }
+      if (isUnavailable(error)) {
+        log.warn({ err: error }, "database unavailable");
+        const unavailable = new ServiceUnavailableError();
+        const headers = { "retry-after": String(RETRY_AFTER_SECONDS) };
+        answerUnreadBody(req, res, () =>
+          url.pathname === "/healthz"
+            ? sendJson(res, 503, { status: "unavailable" }, headers)
+            : sendJson(res, 503, { errors: [errorBody(unavailable)] }, headers),
+        );
+        return;
+      }
       if (error instanceof AppError) {
-        if (!res.headersSent)
-          sendJson(res, 400, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        const status = (error.details["http"] as { status?: number } | undefined)?.status ?? 400;
+        answerUnreadBody(req, res, () => sendJson(res, status, { errors: [errorBody(error)] }));
         return;
       }
       log.error({ err: error }, "request failed");
-      if (!res.headersSent) sendJson(res, url.pathname === "/healthz" ? 503 : 500, { error: "Internal server error" });
-      else res.end();
+      answerUnreadBody(req, res, () =>
+        sendJson(res, url.pathname === "/healthz" ? 503 : 500, { error: "Internal server error" }),
+      );
     });
   }
 

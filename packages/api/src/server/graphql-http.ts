@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { Viewer } from "../platform/access/viewer.js";
-import { AppError, UnauthenticatedError } from "../platform/errors.js";
+import { AppError, UnauthenticatedError, isUnavailable } from "../platform/errors.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
 import { readBody, sendJson } from "../platform/http/http.js";
 import type { CallerRateLimit } from "../platform/http/rate-limiter.js";
@@ -45,7 +45,13 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
     if (anonymous && passesCsrfCheck(req)) {
       const query = req.method === "GET" ? url.searchParams.get("query") : safeQueryOf(text);
       if (query && responseCache.isCacheableQuery(query)) {
-        cacheKey = `${req.method} ${req.method === "GET" ? url.search : text}`;
+        // Everything Apollo's answer depends on: the content type it negotiates (or 406/415) and the request.
+        cacheKey = [
+          req.method,
+          req.headers.accept ?? "",
+          req.headers["content-type"] ?? "",
+          req.method === "GET" ? url.search : text,
+        ].join("\n");
         const hit = responseCache.get(cacheKey);
         if (hit) {
           res.writeHead(hit.status, { "content-type": hit.contentType, "x-liaison-cache": "hit" });
@@ -59,6 +65,7 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
     try {
       viewer = await deps.authenticate(req.headers.authorization);
     } catch (error) {
+      if (isUnavailable(error)) throw error; // 503 from the HTTP layer: not the caller's fault
       const e = error instanceof AppError ? error : new UnauthenticatedError();
       sendJson(
         res,

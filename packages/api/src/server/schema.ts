@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema, type NonEmptyArray } from "type-graphql";
 import { authChecker } from "../platform/access/decorators.js";
 import { applyAudiences, mergeAccessRules } from "../platform/access/audience.js";
+import { guardArguments } from "../platform/graphql/argument-guard.js";
 import { connectionAccess } from "../platform/graphql/connection.js";
 import { featureModules } from "./modules.js";
 
@@ -32,6 +33,6 @@ export function liaisonSchema(): Promise<GraphQLSchema> {
         throw new Error("subscribe through the EventBus");
       },
     },
-  }).then((schema) => applyAudiences(schema, accessRules()));
+  }).then((schema) => guardArguments(applyAudiences(schema, accessRules())));
   return built;
 }

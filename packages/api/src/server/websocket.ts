@@ -19,7 +19,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { Credentials } from "../modules/admin/index.js";
 import type { Viewer } from "../platform/access/viewer.js";
 import type { ServiceContext } from "../platform/context.js";
-import { AppError, formatError } from "../platform/errors.js";
+import { AppError, formatError, isUnavailable } from "../platform/errors.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
 import { createSharedSubscribe, type SubscriptionObserver } from "../platform/graphql/shared-subscribe.js";
 import { enterRequestId, newRequestId } from "../platform/logger.js";
@@ -148,7 +148,9 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
         let credentials: Credentials | null;
         try {
           credentials = await deps.identify(authorization);
-        } catch {
+        } catch (error) {
+          // 1013 Try Again Later: clients retry, where 4403 would tell them their token is bad.
+          if (isUnavailable(error)) ctx.extra.socket.close(1013, "Service unavailable: retry later");
           return false;
         }
         const state: SocketState = {

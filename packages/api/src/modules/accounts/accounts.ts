@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { PRODUCTS, SERVICE_TIERS, isValidLocalDate, isValidTimeZone, type Product } from "@liaison/domain";
+import { PRODUCTS, SERVICE_TIERS, isValidTimeZone, type Product } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { Account, AccountTierChange } from "./account.entity.js";
 import { ForbiddenError, NotFoundError, parseInput } from "../../platform/errors.js";
-import { LIMITS, RefId, Text, isId, requireRole } from "../../platform/validation.js";
+import { LIMITS, LocalDate, Name, RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-export const LocalDate = z.string().refine(isValidLocalDate, "must be a calendar date YYYY-MM-DD");
 export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin");
 /** A set of products, kept in the contract's order so equal sets read the same. */
 export const Products = z
@@ -18,7 +17,7 @@ export const Products = z
   .transform((list): Product[] => PRODUCTS.filter((p) => list.includes(p)));
 
 export const CreateAccountInput = z.object({
-  name: Text(LIMITS.name),
+  name: Name(LIMITS.name),
   tier: z.enum(SERVICE_TIERS),
   subscriptionStartDate: LocalDate,
   products: Products,
@@ -27,7 +26,7 @@ export const CreateAccountInput = z.object({
 export type CreateAccountInput = z.infer<typeof CreateAccountInput>;
 
 export const UpdateAccountInput = z.object({
-  name: Text(LIMITS.name).nullish(),
+  name: Name(LIMITS.name).nullish(),
   tier: z.enum(SERVICE_TIERS).nullish(),
   subscriptionStartDate: LocalDate.nullish(),
   products: Products.nullish(),

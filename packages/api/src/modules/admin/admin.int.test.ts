@@ -13,9 +13,9 @@ const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $inp
 const UPDATE_ORG = `mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { timezone } }`;
 const CREATE_COMPONENT = `mutation($input: CreateComponentInput!) { createComponent(input: $input) { id } }`;
 
-async function rejects(code: string, query: string, variables: Record<string, unknown>) {
+async function rejects(code: string, query: string, variables: Record<string, unknown>, token?: string) {
   const before = await snapshot(api);
-  const res = await api.gql(query, variables);
+  const res = await api.gql(query, variables, token);
   expect(res.errors?.[0]?.extensions.code, JSON.stringify(res.errors)).toBe(code);
   expect(await snapshot(api)).toEqual(before);
   return res.errors![0]!;
@@ -138,6 +138,22 @@ describe("components", () => {
       id: missing,
     });
   });
+
+  // Regression: updateComponent was open to RESPONDERs though the contract makes it ADMIN only.
+  test.each(["RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER"])(
+    "a %s may neither create nor change a component",
+    async (role) => {
+      const c = await aComponent(api);
+      const { token } = await aUser(api, role);
+      await rejects("FORBIDDEN", CREATE_COMPONENT, { input: { name: `By ${role}` } }, token);
+      await rejects(
+        "FORBIDDEN",
+        `mutation($id: ID!) { updateComponent(id: $id, input: { status: MAJOR_OUTAGE, name: "Renamed" }) { id } }`,
+        { id: c.id },
+        token,
+      );
+    },
+  );
 
   test("a status set by hand shows on the public status page", async () => {
     const c = await aComponent(api);

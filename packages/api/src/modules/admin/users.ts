@@ -9,14 +9,14 @@ import { ApiToken } from "./api-token.entity.js";
 import { User } from "./user.entity.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { ROLES } from "../../platform/access/roles.js";
-import { Id, RefId, Text, isId, requireRole } from "../../platform/validation.js";
+import { Id, Name, RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
 const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as America/New_York");
 
 export const CreateUserInput = z.object({
-  name: Text(200),
+  name: Name(200),
   email: z
     .email({ message: "must be an email address" })
     .max(320)

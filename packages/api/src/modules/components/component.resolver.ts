@@ -20,7 +20,7 @@ export class ComponentResolver {
     return createComponent(ctx.services, input);
   }
 
-  @Allow("ADMIN", "RESPONDER")
+  @Allow("ADMIN")
   @Mutation(() => Component)
   updateComponent(
     @Arg("id", () => ID) id: string,

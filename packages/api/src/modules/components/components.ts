@@ -3,21 +3,21 @@ import { COMPONENT_STATUSES } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Component, ComponentStatusChange } from "./component.entity.js";
 import { ConflictError, NotFoundError, parseInput } from "../../platform/errors.js";
-import { OptionalText, RefId, Text, isId } from "../../platform/validation.js";
+import { Name, OptionalName, OptionalText, RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { byPosition } from "./component.entity.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
 export const CreateComponentInput = z.object({
-  name: Text(200),
+  name: Name(200),
   description: OptionalText(2000),
-  group: OptionalText(200),
+  group: OptionalName(200),
   position: z.number().int().min(0).max(100_000).optional(),
 });
 export const UpdateComponentInput = z.object({
-  name: Text(200).optional(),
+  name: Name(200).optional(),
   description: OptionalText(2000).optional(),
-  group: OptionalText(200).optional(),
+  group: OptionalName(200).optional(),
   position: z.number().int().min(0).max(100_000).optional(),
   status: z.enum(COMPONENT_STATUSES).optional(),
 });
@@ -33,6 +33,7 @@ export async function listComponents(db: EntityManager): Promise<Component[]> {
 }
 
 export async function createComponent(ctx: ServiceContext, raw: unknown): Promise<Component> {
+  requireRole(ctx, "ADMIN");
   const input = parseInput(CreateComponentInput, raw);
   const saved = await inTransaction(ctx, async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.component-names'))");
@@ -56,6 +57,7 @@ export async function createComponent(ctx: ServiceContext, raw: unknown): Promis
 }
 
 export async function updateComponent(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Component> {
+  requireRole(ctx, "ADMIN");
   const id = parseInput(RefId, rawId, "id");
   const input = parseInput(UpdateComponentInput, raw);
   const saved = await inTransaction(ctx, async (tx) => {

@@ -16,8 +16,9 @@ export const BookingFilter = z
     cseId: RefId.nullish(),
     status: z.enum(BOOKING_STATUSES).nullish(),
     activity: z.enum(CSE_ACTIVITIES).nullish(),
-    startsAfter: z.date().nullish(),
-    startsBefore: z.date().nullish(),
+    // Named as the query's arguments are, so a problem is reported where the client wrote it.
+    from: z.date().nullish(),
+    to: z.date().nullish(),
   })
   .nullish();
 
@@ -43,8 +44,8 @@ export async function listBookings(
   if (filter.cseId) q.andWhere("b.cse_id = :cseId", { cseId: filter.cseId });
   if (filter.status) q.andWhere("b.status = :status", { status: filter.status });
   if (filter.activity) q.andWhere("b.activity = :activity", { activity: filter.activity });
-  if (filter.startsAfter) q.andWhere("b.starts_at >= :sa", { sa: filter.startsAfter });
-  if (filter.startsBefore) q.andWhere("b.starts_at < :sb", { sb: filter.startsBefore });
+  if (filter.from) q.andWhere("b.starts_at >= :sa", { sa: filter.from });
+  if (filter.to) q.andWhere("b.starts_at < :sb", { sb: filter.to });
   if (page.after) {
     const [at, id] = decodeCursor(page.after, 2);
     q.andWhere("(b.starts_at, b.id) > (:at, :id)", { at: new Date(String(at)), id: String(id) });
@@ -58,7 +59,7 @@ export async function listBookings(
 }
 
 /** A booking the viewer may see, or null (another customer's booking is as good as absent). */
-export async function findBooking(ctx: ServiceContext, rawId: unknown): Promise<CseBooking | null> {
+async function findBooking(ctx: ServiceContext, rawId: unknown): Promise<CseBooking | null> {
   const viewer = requireRole(ctx, ...ACCOUNT_READERS);
   if (!isId(rawId)) return null;
   const booking = await ctx.db.getRepository(CseBooking).findOneBy({ id: rawId });

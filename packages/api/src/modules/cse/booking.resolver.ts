@@ -6,7 +6,7 @@ import { CseBooking, type BookingStatus } from "./cse-booking.entity.js";
 import { User } from "../admin/index.js";
 import { accountLoaders } from "../accounts/index.js";
 import { ACCOUNT_READERS } from "../accounts/index.js";
-import { availableSlots, findBooking, listBookings } from "./booking-queries.js";
+import { availableSlots, getBooking, listBookings } from "./booking-queries.js";
 import { BOOKERS, bookSession, cancelBooking } from "./bookings.js";
 import { getWorkingHours, listEngineers, setWorkingHours } from "./working-hours.js";
 import { Allow } from "../../platform/access/decorators.js";
@@ -53,18 +53,16 @@ export class BookingResolver {
     @Arg("first", () => Int, { nullable: true }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
-    return listBookings(
-      ctx.services,
-      { accountId, cseId, status, activity, startsAfter: from, startsBefore: to },
-      first,
-      after,
-    );
+    return listBookings(ctx.services, { accountId, cseId, status, activity, from, to }, first, after);
   }
 
   @Allow(...ACCOUNT_READERS)
-  @Query(() => CseBooking, { nullable: true })
+  @Query(() => CseBooking, {
+    nullable: true,
+    description: "NOT_FOUND when no booking has this id or it belongs to another customer's account",
+  })
   booking(@Arg("id", () => ID) id: string, @Ctx() ctx: GraphQLContext) {
-    return findBooking(ctx.services, id);
+    return getBooking(ctx.services, id);
   }
 
   @Allow(...ACCOUNT_READERS)

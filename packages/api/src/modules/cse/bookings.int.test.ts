@@ -337,6 +337,29 @@ describe("cancelling", () => {
   });
 });
 
+describe("reading one booking", () => {
+  // Regression: booking(id) of another account answered null where the README promises NOT_FOUND.
+  test("another account's booking is NOT_FOUND to a customer, as is an id that names nothing", async () => {
+    await aCse(api);
+    const account = await anAccount(api);
+    const owner = await aCustomer(api, account.id);
+    const stranger = await aCustomer(api, (await anAccount(api)).id);
+    const booked = await book(api, {
+      accountId: account.id,
+      activity: "INTEGRATION_CONSULTATION",
+      startsAt: next(api, 3, "09:00", inAWeek()),
+    });
+    const id = booked.data?.bookSession.id;
+    const READ = `query($id: ID!) { booking(id: $id) { id } }`;
+    expect((await api.gql(READ, { id }, owner.token)).data?.booking).toEqual({ id });
+    const theirs = await api.gql(READ, { id }, stranger.token);
+    expect(theirs.errors?.[0]?.extensions.code).toBe("NOT_FOUND");
+    expect(theirs.data?.booking ?? null).toBeNull();
+    const missing = await api.gql(READ, { id: "7d0e4c2a-0000-4000-8000-000000000000" }, owner.token);
+    expect(missing.errors?.[0]?.extensions.code).toBe("NOT_FOUND");
+  });
+});
+
 describe("listing bookings and open times", () => {
   test("bookings is a connection, soonest first; a customer sees their own account's only", async () => {
     const cse = await aCse(api);

@@ -27,7 +27,7 @@ import {
 } from "../../platform/errors.js";
 import { INCIDENT_ROLES, INCIDENT_SOURCES } from "./incident.enums.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { LIMITS, NotInFuture, OptionalText, RefId, Text, isId } from "../../platform/validation.js";
+import { LIMITS, Name, NotInFuture, OptionalName, OptionalText, RefId, Text, isId } from "../../platform/validation.js";
 import { recordStatusChanges } from "../components/index.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { getOrganization } from "../admin/index.js";
@@ -53,8 +53,8 @@ const ComponentStatuses = z
 
 export const ReportIncidentInput = (now: Date) =>
   z.object({
-    title: Text(LIMITS.title),
-    publicTitle: OptionalText(LIMITS.title),
+    title: Name(LIMITS.title),
+    publicTitle: OptionalName(LIMITS.title),
     severity: z.enum(SEVERITIES),
     componentIds: z
       .array(RefId)
@@ -83,9 +83,9 @@ export const PostStatusUpdateInput = z.object({
 });
 
 export const UpdateIncidentInput = z.object({
-  title: Text(LIMITS.title).optional(),
+  title: Name(LIMITS.title).optional(),
   /** null (or blank) clears it: customers then read the title. */
-  publicTitle: OptionalText(LIMITS.title).optional(),
+  publicTitle: OptionalName(LIMITS.title).optional(),
   severity: z.enum(SEVERITIES).optional(),
   description: OptionalText(LIMITS.description).optional(),
 });

@@ -9,7 +9,7 @@ import { Escalation } from "../support/index.js";
 import { Ticket } from "../support/index.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { Id, Text, requireRole } from "../../platform/validation.js";
+import { Id, Name, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { EnqueuedEvent } from "./events-api.js";
 import { reportIncidentIn } from "../incidents/index.js";
@@ -18,11 +18,11 @@ import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../
 import { openTicketIn } from "../support/index.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-export const CreateServiceInput = z.object({ name: Text(200), escalationPolicyId: Id.nullish() });
+export const CreateServiceInput = z.object({ name: Name(200), escalationPolicyId: Id.nullish() });
 
 export const CreateIntegrationInput = z.object({
   serviceId: Id,
-  name: Text(200),
+  name: Name(200),
   accountId: Id.nullish(),
   openTicket: z.boolean().default(false),
   ticketPriorities: z

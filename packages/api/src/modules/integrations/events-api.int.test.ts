@@ -173,6 +173,41 @@ describe("Events API v2 intake", () => {
     expect(await countRows("alert")).toBe(alerts);
   });
 
+  // Regression: a NUL in any text of an event was a 500 (PostgreSQL refuses it), control characters were stored.
+  test("NUL, control characters and lone surrogates are 400 naming the field, and change nothing", async () => {
+    const { routingKey } = await integration();
+    const alerts = await countRows("alert");
+    const tickets = await countRows("ticket");
+    const cases: [Record<string, unknown>, string][] = [
+      [
+        trigger(routingKey, { payload: { ...trigger(routingKey).payload, summary: "disk\u0000full" } }),
+        "'payload.summary' must not contain the NUL character",
+      ],
+      [
+        trigger(routingKey, { payload: { ...trigger(routingKey).payload, source: "host\u001b[2J" } }),
+        "'payload.source' must not contain the control character U+001B",
+      ],
+      [trigger(routingKey, { dedup_key: "key\ud800" }), "'dedup_key' must not contain a lone surrogate (U+D800)"],
+      [
+        trigger(routingKey, {
+          payload: { ...trigger(routingKey).payload, custom_details: { log: ["ok", "bad\u0000"] } },
+        }),
+        "'payload.custom_details.log.1' must not contain the NUL character",
+      ],
+    ];
+    for (const [event, message] of cases) {
+      const res = await enqueue(event);
+      expect(res).toMatchObject({ status: 400, body: { status: "invalid event", message: "Event object is invalid" } });
+      expect(res.body.errors).toContain(message);
+    }
+    const timestamp = await enqueue(
+      trigger(routingKey, { payload: { ...trigger(routingKey).payload, timestamp: "0001-01-01T00:00:00Z" } }),
+    );
+    expect(timestamp).toMatchObject({ status: 400, body: { errors: ["'payload.timestamp' must not be before 1970"] } });
+    expect(await countRows("alert")).toBe(alerts);
+    expect(await countRows("ticket")).toBe(tickets);
+  });
+
   test("past the per-key rate: 429 with Retry-After, other keys unaffected", async () => {
     const one = await integration({ openTicket: false, incidentSeverities: [] });
     const two = await integration({ openTicket: false, incidentSeverities: [] });

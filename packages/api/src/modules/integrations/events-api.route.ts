@@ -1,7 +1,13 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { findIntegration, processEvent, type IntegrationConfig } from "./alerts.js";
 import { parseEvent } from "./events-api.js";
-import type { Route, RouteHost } from "../../platform/http/http.js";
+import {
+  PayloadTooLargeError,
+  answerUnreadBody,
+  readBody,
+  type Route,
+  type RouteHost,
+} from "../../platform/http/http.js";
 import { RateLimiter } from "../../platform/http/rate-limiter.js";
 
 const MAX_EVENT_BYTES = 512 * 1024;
@@ -32,17 +38,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 const invalid = (res: ServerResponse, errors: string[]) =>
   send(res, 400, { status: "invalid event", message: "Event object is invalid", errors });
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_EVENT_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /** Routing keys are looked up at most every few seconds per process: intake stays cheap under load. */
 async function integrationFor(
   app: RouteHost,
@@ -69,9 +64,13 @@ export const eventsApiRoute: Route = async (req, res, app) => {
     send(res, 405, { status: "error", message: "Use POST" }, { allow: "POST" });
     return true;
   }
-  const text = await readBody(req);
-  if (text === null) {
-    send(res, 413, { status: "invalid event", message: "Event object is invalid", errors: ["Event is too large"] });
+  let text: string;
+  try {
+    text = await readBody(req, MAX_EVENT_BYTES);
+  } catch (error) {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    // PagerDuty's answer to an event over 512 KB is 400, not 413.
+    answerUnreadBody(req, res, () => invalid(res, ["Event is too large (at most 512 KB)"]));
     return true;
   }
   let body: unknown;

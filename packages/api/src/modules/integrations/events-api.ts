@@ -1,4 +1,5 @@
 import { EVENT_SEVERITIES, type EventSeverity } from "./integration.entity.js";
+import { dateOutOfRangeReason, unsafeTextReason } from "../../platform/validation.js";
 
 /** A PagerDuty Events API v2 event, as validated. */
 export type EnqueuedEvent =
@@ -35,11 +36,30 @@ function optionalText(value: unknown, name: string, errors: string[], max = 1024
   return value.slice(0, max) || null;
 }
 
+/** Every string (and key) holding NUL, a control character or a lone surrogate, by its path. */
+function unsafeStrings(value: unknown, path: string, errors: string[]): void {
+  if (typeof value === "string") {
+    const reason = unsafeTextReason(value);
+    if (reason) errors.push(`'${path}' ${reason}`);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => unsafeStrings(item, `${path}.${i}`, errors));
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const reason = unsafeTextReason(key);
+      if (reason) errors.push(`A key${path ? ` in '${path}'` : ""} ${reason}`);
+      else unsafeStrings(item, path ? `${path}.${key}` : key, errors);
+    }
+  }
+}
+
 /** Validates an event the way the Events API does, naming every problem at once. */
 export function parseEvent(body: unknown): { ok: true; event: EnqueuedEvent } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   if (typeof body !== "object" || body === null || Array.isArray(body))
     return { ok: false, errors: ["Event object must be a JSON object"] };
+  // No text may carry NUL, control characters or lone surrogates, wherever it sits in the event.
+  unsafeStrings(body, "", errors);
+  if (errors.length) return { ok: false, errors };
   const e = body as Record<string, unknown>;
   const routingKey = text(e["routing_key"]);
   if (routingKey === null) errors.push("'routing_key' is missing or blank");
@@ -83,7 +103,11 @@ export function parseEvent(body: unknown): { ok: true; event: EnqueuedEvent } | 
     const t = p["timestamp"];
     if (typeof t !== "string" || !ISO_8601.test(t) || Number.isNaN(Date.parse(t)))
       errors.push("'payload.timestamp' is not a valid ISO 8601 date-time");
-    else timestamp = new Date(t);
+    else {
+      timestamp = new Date(t);
+      const outOfRange = dateOutOfRangeReason(timestamp);
+      if (outOfRange) errors.push(`'payload.timestamp' ${outOfRange}`);
+    }
   }
   const component = optionalText(p["component"], "payload.component", errors);
   const group = optionalText(p["group"], "payload.group", errors);

@@ -11,7 +11,7 @@ import { In, type DataSource, type EntityManager } from "typeorm";
 import { Component } from "../components/index.js";
 import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
 import { InvalidTransitionError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { Id, LIMITS, OptionalText, Text, requireRole } from "../../platform/validation.js";
+import { Id, LIMITS, Name, OptionalText, requireRole } from "../../platform/validation.js";
 import { recordStatusChanges } from "../components/index.js";
 import { perRequest, type ServiceContext } from "../../platform/context.js";
 import { byPosition } from "../components/index.js";
@@ -42,7 +42,7 @@ function checkWindow(window: Window, now: Date, isNew: boolean): Record<string, 
 }
 
 export const CreateScheduledMaintenanceInput = z.object({
-  title: Text(LIMITS.title),
+  title: Name(LIMITS.title),
   description: OptionalText(LIMITS.description),
   componentIds: ComponentIds.default([]),
   scheduledFor: z.coerce.date(),
@@ -50,7 +50,7 @@ export const CreateScheduledMaintenanceInput = z.object({
 });
 
 export const UpdateScheduledMaintenanceInput = z.object({
-  title: Text(LIMITS.title).optional(),
+  title: Name(LIMITS.title).optional(),
   description: OptionalText(LIMITS.description).optional(),
   componentIds: ComponentIds.optional(),
   scheduledFor: z.coerce.date().optional(),

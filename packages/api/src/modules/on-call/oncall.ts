@@ -23,7 +23,7 @@ import { User } from "../admin/index.js";
 import { staffOrFail } from "../admin/index.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { Id, Text, requireRole } from "../../platform/validation.js";
+import { Id, Name, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
@@ -34,7 +34,7 @@ const RestrictionInput = z.object({
 });
 
 const LayerInput = z.object({
-  name: Text(200),
+  name: Name(200),
   start: z.coerce.date(),
   end: z.coerce.date().nullish(),
   rotationTurnLengthSeconds: z
@@ -47,7 +47,7 @@ const LayerInput = z.object({
 });
 
 export const CreateScheduleInput = z.object({
-  name: Text(200),
+  name: Name(200),
   timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
   layers: z.array(LayerInput).min(1, "must have at least one layer").max(20),
 });
@@ -64,7 +64,7 @@ const TargetInput = z
   );
 
 export const CreateEscalationPolicyInput = z.object({
-  name: Text(200),
+  name: Name(200),
   repeats: z.number().int().min(0).max(9).default(0),
   levels: z
     .array(

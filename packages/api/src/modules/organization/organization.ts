@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { In, type EntityManager } from "typeorm";
-import { SEVERITIES, isKnownHolidayRegion, isValidLocalDate, isValidTimeZone } from "@liaison/domain";
+import { SEVERITIES, isKnownHolidayRegion, isValidTimeZone } from "@liaison/domain";
 import { Organization, User } from "../admin/index.js";
 import { NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { ORGANIZATION_ID, RefId, Text, isId } from "../../platform/validation.js";
+import { LocalDate, Name, ORGANIZATION_ID, RefId, isId } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
 export const UpdateOrganizationInput = z.object({
-  name: Text(200).optional(),
+  name: Name(200).optional(),
   timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
-  holidays: z.array(z.string().refine(isValidLocalDate, "must be a date YYYY-MM-DD")).max(1000).optional(),
+  holidays: z.array(LocalDate).max(1000).optional(),
   holidayRegion: z
     .string()
     .refine(isKnownHolidayRegion, "must be a region of the holiday library, e.g. US, DE, GB")

@@ -23,7 +23,7 @@ import {
 } from "../../platform/errors.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
 import { TICKET_SOURCES } from "./support.enums.js";
-import { Id, LIMITS, OptionalText, Text, requireRole } from "../../platform/validation.js";
+import { Id, LIMITS, Name, OptionalText, Text, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { afterTicketChange } from "./ticket-hooks.js";
 import { pausesOf } from "./sla/ticket-sla.js";
@@ -31,7 +31,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 
 export const OpenTicketInput = z.object({
   accountId: Id.nullish(),
-  subject: Text(LIMITS.title),
+  subject: Name(LIMITS.title),
   description: OptionalText(LIMITS.description),
   priority: z.enum(TICKET_PRIORITIES),
   requesterId: Id.nullish(),
@@ -50,7 +50,7 @@ export const UpdateTicketInput = z.object({
   priority: z.enum(TICKET_PRIORITIES).optional(),
   status: z.enum(TICKET_STATUSES).optional(),
   assigneeId: Id.nullish(),
-  subject: Text(LIMITS.title).optional(),
+  subject: Name(LIMITS.title).optional(),
 });
 
 const TRANSITION_MESSAGES: Record<string, string> = {

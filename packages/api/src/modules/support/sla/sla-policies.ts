@@ -3,7 +3,7 @@ import { TICKET_PRIORITIES, validateSlaPolicy, type SlaSchedule, type SlaWeeklyR
 import { SlaPolicyRow } from "./sla-policy.entity.js";
 import { ValidationError, parseInput } from "../../../platform/errors.js";
 import { SLA_SCHEDULE_KINDS } from "../support.enums.js";
-import { requireRole } from "../../../platform/validation.js";
+import { refuseLocalDateOutOfRange, requireRole } from "../../../platform/validation.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
 
@@ -19,7 +19,8 @@ export const UpdateSlaPolicyInput = z.object({
       .array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() }))
       .max(50)
       .default([]),
-    holidays: z.array(z.string()).max(1000).default([]),
+    // validateSlaPolicy checks the shape and the calendar; the years we accept at all are the platform's.
+    holidays: z.array(z.string().superRefine(refuseLocalDateOutOfRange)).max(1000).default([]),
   }),
 });
 
