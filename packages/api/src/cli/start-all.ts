@@ -4,16 +4,36 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../config.js";
 import { DEMO_TOKENS, seedDemo } from "./demo-seed.js";
-import { startApi } from "./start-api.js";
+import { exitOnStartFailure, startApi, stopOnSignals, type RunningApi } from "./start-api.js";
 
 // `pnpm start`: the API and the status site on an embedded PostgreSQL, with demo data.
 const config = loadConfig();
-const api = await startApi(config);
-const fresh = await seedDemo(api.app);
-const apiUrl = api.url;
+let api: RunningApi | null = null;
+let site: ChildProcess | null = null;
+const say = (line: string) => console.log(`  ${line}`);
+
+stopOnSignals(async (signal) => {
+  if (!api) {
+    console.log(`\n${signal}: stopped before start-up finished.`);
+    return;
+  }
+  console.log(`\n${signal}: stopping.`);
+  if (site && site.exitCode === null && site.signalCode === null) {
+    const exited = new Promise((resolve) => site?.once("exit", resolve));
+    site.kill("SIGTERM");
+    await exited;
+    say("Status site stopped");
+  }
+  await api.stop(say);
+  console.log("Stopped.");
+});
+
+// Until `api` is set, a signal just exits: the exit hooks stop the database and the site.
+const started = await startApi(config).catch(exitOnStartFailure);
+const fresh = await seedDemo(started.app).catch(exitOnStartFailure);
+const apiUrl = started.url;
 
 const siteEntry = fileURLToPath(new URL("../../../status-site/dist/server/entry.mjs", import.meta.url));
-let site: ChildProcess | null = null;
 let siteUrl: string | null = null;
 if (existsSync(siteEntry)) {
   site = spawn(process.execPath, [siteEntry], {
@@ -27,10 +47,17 @@ if (existsSync(siteEntry)) {
       PUBLIC_API_URL: apiUrl,
       ASTRO_TELEMETRY_DISABLED: "1",
     },
+    // Its own process group: Ctrl+C reaches us only, and we stop it before the API it reads.
+    detached: true,
     stdio: ["ignore", "inherit", "inherit"],
+  });
+  const child = site;
+  process.on("exit", () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   });
   siteUrl = `http://localhost:${config.SITE_PORT}`;
   for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) break;
     const ok = await fetch(`${siteUrl}/healthz`).then(
       (r) => r.ok,
       () => false,
@@ -38,15 +65,16 @@ if (existsSync(siteEntry)) {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  if (child.exitCode !== null) siteUrl = null;
 }
 
 console.log(`
 Liaison is running${fresh ? " (demo data seeded)" : ""}.
 
   GraphQL API      ${apiUrl}/graphql   (WebSocket: ${apiUrl.replace("http", "ws")}/graphql)
-  Status site      ${siteUrl ?? "(not built: run pnpm build)"}
+  Status site      ${siteUrl ?? (site ? "(did not start: see above)" : "(not built: run pnpm build)")}
   Statuspage JSON  ${siteUrl ? `${siteUrl}/api/v2/summary.json` : "-"}
-  Database         ${api.embedded ? `embedded PostgreSQL (${api.databaseUrl})` : "DATABASE_URL"}
+  Database         ${started.embedded ? `embedded PostgreSQL (${started.databaseUrl})` : "DATABASE_URL"}
 
 Demo tokens (Authorization: Bearer <token>):
 ${Object.entries(DEMO_TOKENS)
@@ -54,12 +82,4 @@ ${Object.entries(DEMO_TOKENS)
   .join("\n")}
 
 Press Ctrl+C to stop.`);
-
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    site?.kill("SIGTERM");
-    void api.stop().finally(() => process.exit(0));
-  });
+api = started;
