@@ -15,19 +15,23 @@ _lt_fetch() {
   echo "Fetching $1 $2 from the npm registry into $3 (once)" >&2
   mkdir -p "$(dirname "$3")" && rm -rf "$3.partial.$$" || return 1
   if [ "$1" = node ]; then
-    npm install --silent --no-save --no-audit --no-fund --prefix "$3.partial.$$" "node@$2" >&2
+    npm install --loglevel=error --no-save --no-audit --no-fund --prefix "$3.partial.$$" "node@$2" >&2
   else
-    npm install --silent --global --no-audit --no-fund --prefix "$3.partial.$$" "pnpm@$2" >&2
-  fi || { rm -rf "$3.partial.$$"; return 1; }
+    npm install --loglevel=error --global --no-audit --no-fund --prefix "$3.partial.$$" "pnpm@$2" >&2
+  fi || {
+    rm -rf "$3.partial.$$"
+    echo "Could not fetch $1 $2 with npm (its error is above): fix npm's access to the registry, or install $1 ${2%%.*} yourself." >&2
+    return 1
+  }
   mv -T "$3.partial.$$" "$3" 2>/dev/null || rm -rf "$3.partial.$$" # another shell was quicker
 }
 
 if [ "$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')" != "${_lt_node%%.*}" ]; then
-  [ -x "$_lt_dir/node-$_lt_node/node_modules/.bin/node" ] || _lt_fetch node "$_lt_node" "$_lt_dir/node-$_lt_node"
+  [ -x "$_lt_dir/node-$_lt_node/node_modules/.bin/node" ] || _lt_fetch node "$_lt_node" "$_lt_dir/node-$_lt_node" || true
   export PATH="$_lt_dir/node-$_lt_node/node_modules/.bin:$PATH"
 fi
 if ! pnpm --version 2>/dev/null | grep -q "^${_lt_pnpm%%.*}\."; then
-  [ -x "$_lt_dir/pnpm-$_lt_pnpm/bin/pnpm" ] || _lt_fetch pnpm "$_lt_pnpm" "$_lt_dir/pnpm-$_lt_pnpm"
+  [ -x "$_lt_dir/pnpm-$_lt_pnpm/bin/pnpm" ] || _lt_fetch pnpm "$_lt_pnpm" "$_lt_dir/pnpm-$_lt_pnpm" || true
   export PATH="$_lt_dir/pnpm-$_lt_pnpm/bin:$PATH"
 fi
 export ASTRO_TELEMETRY_DISABLED=1

@@ -1,10 +1,17 @@
 import "reflect-metadata";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../config.js";
 import { DEMO_TOKENS, seedDemo } from "./demo-seed.js";
-import { exitOnStartFailure, startApi, stopOnSignals, type RunningApi } from "./start-api.js";
+import {
+  exitOnStartFailure,
+  spawnTethered,
+  startApi,
+  stopOnSignals,
+  stopProcess,
+  type RunningApi,
+} from "./start-api.js";
 
 // `pnpm start`: the API and the status site on an embedded PostgreSQL, with demo data.
 const config = loadConfig();
@@ -19,9 +26,7 @@ stopOnSignals(async (signal) => {
   }
   console.log(`\n${signal}: stopping.`);
   if (site && site.exitCode === null && site.signalCode === null) {
-    const exited = new Promise((resolve) => site?.once("exit", resolve));
-    site.kill("SIGTERM");
-    await exited;
+    await stopProcess(site);
     say("Status site stopped");
   }
   await api.stop(say);
@@ -36,7 +41,9 @@ const apiUrl = started.url;
 const siteEntry = fileURLToPath(new URL("../../../status-site/dist/server/entry.mjs", import.meta.url));
 let siteUrl: string | null = null;
 if (existsSync(siteEntry)) {
-  site = spawn(process.execPath, [siteEntry], {
+  // In a process group of its own, so Ctrl+C reaches us only and we stop it before the API it
+  // reads; tethered, so it goes when we go, however we go.
+  const child = spawnTethered("TERM", process.execPath, [siteEntry], {
     env: {
       // The site is its own process with its own configuration: hand it ours plus its settings.
       // eslint-disable-next-line no-restricted-properties
@@ -47,14 +54,9 @@ if (existsSync(siteEntry)) {
       PUBLIC_API_URL: apiUrl,
       ASTRO_TELEMETRY_DISABLED: "1",
     },
-    // Its own process group: Ctrl+C reaches us only, and we stop it before the API it reads.
-    detached: true,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["pipe", "inherit", "inherit"],
   });
-  const child = site;
-  process.on("exit", () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-  });
+  site = child;
   siteUrl = `http://localhost:${config.SITE_PORT}`;
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) break;

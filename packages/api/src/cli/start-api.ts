@@ -1,7 +1,14 @@
 import type { Socket } from "node:net";
 import type { Env } from "../config.js";
 import { createDataSource, migrate } from "../db/data-source.js";
-import { defaultDataDir, EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.js";
+import {
+  defaultDataDir,
+  EmbeddedPostgresError,
+  spawnTethered,
+  startEmbeddedPostgres,
+  stopProcess,
+  type EmbeddedDatabase,
+} from "../db/embedded.js";
 import { buildApp, type App } from "../http/app.js";
 import { routes } from "../http/routes.js";
 import { ensureAdminToken } from "../services/users.js";
@@ -14,6 +21,8 @@ export interface RunningApi {
   /** Drains HTTP, stops the job workers, closes WebSockets (1001), the pool, then the embedded database. */
   stop(report?: (line: string) => void): Promise<void>;
 }
+
+export { spawnTethered, stopProcess };
 
 const DRAIN_MS = 10_000;
 

@@ -1,4 +1,11 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import {
+  execFile,
+  spawn,
+  type ChildProcess,
+  type SpawnOptions,
+  type StdioNull,
+  type StdioPipe,
+} from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { chmod, chown, cp, lstat, mkdir, readdir, rename, rm, unlink, writeFile } from "node:fs/promises";
@@ -71,9 +78,9 @@ export async function startEmbeddedPostgres(options: {
   const onExit = () => {
     if (passwordFile) unlinkQuietly(passwordFile);
     if (child?.pid && child.exitCode === null && child.signalCode === null) {
-      // A persistent cluster shuts down cleanly on its own; a throw-away one is killed before removal.
+      // A persistent cluster shuts down cleanly once its tether breaks; a throw-away one is killed first.
       if (removeDataDirOnExit) signalGroup(child.pid, "SIGKILL");
-      else child.kill("SIGINT");
+      else child.stdin?.destroy();
     }
     if (removeDataDirOnExit) rmSync(dataDir, { recursive: true, force: true });
   };
@@ -113,7 +120,8 @@ export async function startEmbeddedPostgres(options: {
     } else if (runAs) {
       await chmod(dataDir, 0o700).catch(() => {});
     }
-    child = spawn(
+    child = spawnTethered(
+      "INT", // fast shutdown
       join(bin, "postgres"),
       [
         "-D",
@@ -123,7 +131,7 @@ export async function startEmbeddedPostgres(options: {
         ...["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
         ...["-c", "max_connections=300", "-c", "fsync=off", "-c", "lc_messages=C"],
       ],
-      { ...spawnOptions(runAs), detached: true, stdio: ["ignore", "ignore", "pipe"] },
+      { ...spawnOptions(runAs), stdio: ["pipe", "ignore", "pipe"] },
     );
     await untilReady(child, advice, options.log);
     await createDatabase(options.port, "liaison");
@@ -302,7 +310,7 @@ function cannotRun(binary: string, runAs: Ids | null): Promise<string | null> {
 
 function spawnOptions(runAs: Ids | null) {
   // A fixed environment: English messages to recognise, and nothing of ours (PG* variables) leaking in.
-  return { ...(runAs ?? {}), cwd: "/", env: { LC_ALL: "C", PATH: "/usr/bin:/bin" } };
+  return { ...(runAs ?? {}), cwd: "/", env: { LC_ALL: "C", PATH: "/usr/bin:/bin" } } as const;
 }
 
 /** Creates the data folder when missing, for `runAs` to own; true when it was created. */
@@ -372,11 +380,32 @@ async function createDatabase(port: number, name: string): Promise<void> {
   }
 }
 
-/** Fast shutdown (SIGINT), then immediate after 15 s; resolves once the server has exited. */
-async function stopProcess(child: ChildProcess): Promise<void> {
+// Runs "$@" beside a watcher that sends it signal $1 once stdin reaches its end: when we close it, or die.
+const TETHER = `signal=$1; shift
+exec 3<&0 </dev/null
+"$@" &
+child=$!
+{ cat <&3 >/dev/null; kill -s "$signal" "$child" 2>/dev/null; } &
+wait "$child"`;
+
+/**
+ * Starts `command` in a process group of its own (a Ctrl+C reaches only us, who stop it in
+ * order) that still gets `signal` when we exit, however we exit: closing its stdin sends it.
+ */
+export function spawnTethered(
+  signal: "INT" | "TERM",
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions & { stdio: [StdioPipe, StdioNull | StdioPipe | "inherit", StdioNull | StdioPipe | "inherit"] },
+): ChildProcess {
+  return spawn("/bin/sh", ["-c", TETHER, "sh", signal, command, ...args], { ...options, detached: true });
+}
+
+/** Closes the tether (the signal goes out), then kills the group after 15 s; resolves on exit. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  child.kill("SIGINT");
+  child.stdin?.end();
   const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), 15_000);
   await exited;
   clearTimeout(timer);
