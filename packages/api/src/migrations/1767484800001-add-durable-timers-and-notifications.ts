@@ -15,7 +15,7 @@ const QUEUE_OPTIONS = {
 };
 
 /** pg-boss's construction SQL for the pinned version, without its own BEGIN/COMMIT (the migration owns the transaction). */
-export function bossConstructionSql(): string {
+function bossConstructionSql(): string {
   const sql = getConstructionPlans(BOSS_SCHEMA).trim();
   if (!sql.startsWith("BEGIN;") || !sql.endsWith("COMMIT;"))
     throw new Error("pg-boss construction plans changed shape: review this migration");

@@ -3,6 +3,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { z } from "zod";
 import { argumentPathOf } from "./graphql/argument-paths.js";
 
+/** The contract's error codes (docs/contract.md). @public */
 export const ERROR_CODES = [
   "UNAUTHENTICATED",
   "FORBIDDEN",
@@ -134,7 +135,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, prefi
   throw new ValidationError(fields);
 }
 
-export function zodFields(error: z.ZodError, prefix: string): Record<string, string> {
+function zodFields(error: z.ZodError, prefix: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
@@ -217,9 +218,4 @@ export function formatError(
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { code: "INTERNAL" },
   };
-}
-
-/** For code paths outside Apollo (graphql-ws context, HTTP handlers). */
-export function toGraphQLError(error: AppError): GraphQLError {
-  return new GraphQLError(error.message, { extensions: { ...error.details, code: error.code } });
 }

@@ -4,7 +4,7 @@ import type { Route } from "./http/http.js";
 import type { QueueName } from "./timers/queues.js";
 
 /** A job handler: runs as the system (no viewer), in its own transaction. */
-export type TimerHandler = (ctx: ServiceContext, data: never) => Promise<void>;
+type TimerHandler = (ctx: ServiceContext, data: never) => Promise<void>;
 
 /** What a feature module hands the server: its GraphQL resolvers, entities, HTTP routes and job handlers. */
 export interface FeatureModule {

@@ -46,4 +46,4 @@ export interface Notifier {
 }
 
 /** The part of a use case's context a notifier needs (kept narrow to avoid a type cycle). */
-export type NotifierContext = import("./context.js").ServiceContext;
+type NotifierContext = import("./context.js").ServiceContext;

@@ -8,7 +8,7 @@ import { connectionAccess } from "../platform/graphql/connection.js";
 import { featureModules } from "./modules.js";
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql takes resolver classes
-export const resolvers = featureModules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;
+const resolvers = featureModules.flatMap((m) => m.resolvers) as unknown as NonEmptyArray<Function>;
 
 /** Who may read each field, from every module (and the connection types). */
 export const accessRules = () =>

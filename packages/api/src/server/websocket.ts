@@ -48,7 +48,7 @@ export interface GraphQLOverWebSocket {
 }
 
 /** What anonymous readers may subscribe to: what the public status page needs. */
-export const ANONYMOUS_SUBSCRIPTIONS: ReadonlySet<string> = new Set(["statusPageChanged", "incidentUpdated"]);
+const ANONYMOUS_SUBSCRIPTIONS: ReadonlySet<string> = new Set(["statusPageChanged", "incidentUpdated"]);
 
 /** Close code and reason for a socket whose credentials no longer hold (the contract's 4403). */
 const FORBIDDEN = { code: 4403, reason: "Forbidden" } as const;

@@ -3,7 +3,7 @@ import type { TestApi } from "./harness.js";
 
 const unique = () => randomBytes(4).toString("hex");
 
-export const INCIDENT_FIELDS = `
+const INCIDENT_FIELDS = `
   id number title status severity impact isMajor reportedAt resolvedAt
   components { id name status }
   commander { id name } liaison { id name }

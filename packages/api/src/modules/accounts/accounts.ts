@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { PRODUCTS, SERVICE_TIERS, isValidTimeZone, type Product } from "@liaison/domain";
-import type { EntityManager } from "typeorm";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { Account, AccountTierChange } from "./account.entity.js";
 import { ForbiddenError, NotFoundError, parseInput } from "../../platform/errors.js";
@@ -11,28 +10,28 @@ import { inTransaction } from "../../platform/db/transaction.js";
 
 export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin");
 /** A set of products, kept in the contract's order so equal sets read the same. */
-export const Products = z
+const Products = z
   .array(z.enum(PRODUCTS))
   .max(50)
   .transform((list): Product[] => PRODUCTS.filter((p) => list.includes(p)));
 
-export const CreateAccountInput = z.object({
+const CreateAccountInput = z.object({
   name: Name(LIMITS.name),
   tier: z.enum(SERVICE_TIERS),
   subscriptionStartDate: LocalDate,
   products: Products,
   timezone: TimeZone.nullish().transform((tz) => tz ?? "UTC"),
 });
-export type CreateAccountInput = z.infer<typeof CreateAccountInput>;
+type CreateAccountInput = z.infer<typeof CreateAccountInput>;
 
-export const UpdateAccountInput = z.object({
+const UpdateAccountInput = z.object({
   name: Name(LIMITS.name).nullish(),
   tier: z.enum(SERVICE_TIERS).nullish(),
   subscriptionStartDate: LocalDate.nullish(),
   products: Products.nullish(),
   timezone: TimeZone.nullish(),
 });
-export type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
+type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
 
 /** Who may read accounts and their CSE sessions: staff, and customers for their own account. */
 export const ACCOUNT_READERS = [
@@ -122,9 +121,4 @@ export async function listAccounts(ctx: ServiceContext, first: unknown, after: u
     .take(page.first + 1)
     .getMany();
   return toPage(rows, page.first, (a) => encodeCursor([a.name, a.id]));
-}
-
-/** Oldest first. */
-export async function tierHistory(db: EntityManager, accountId: string): Promise<AccountTierChange[]> {
-  return db.getRepository(AccountTierChange).find({ where: { accountId }, order: { effectiveFrom: "ASC", id: "ASC" } });
 }

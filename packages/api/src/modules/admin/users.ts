@@ -15,7 +15,7 @@ import { inTransaction } from "../../platform/db/transaction.js";
 
 const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as America/New_York");
 
-export const CreateUserInput = z.object({
+const CreateUserInput = z.object({
   name: Name(200),
   email: z
     .email({ message: "must be an email address" })
@@ -25,7 +25,7 @@ export const CreateUserInput = z.object({
   accountId: RefId.nullish(),
   timezone: TimeZone.nullish(),
 });
-export type CreateUserInput = z.infer<typeof CreateUserInput>;
+type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 async function issueToken(tx: EntityManager, userId: string, label: string | null): Promise<string> {
   const token = generateToken();

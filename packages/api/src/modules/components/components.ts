@@ -8,13 +8,13 @@ import type { ServiceContext } from "../../platform/context.js";
 import { byPosition } from "./component.entity.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-export const CreateComponentInput = z.object({
+const CreateComponentInput = z.object({
   name: Name(200),
   description: OptionalText(2000),
   group: OptionalName(200),
   position: z.number().int().min(0).max(100_000).optional(),
 });
-export const UpdateComponentInput = z.object({
+const UpdateComponentInput = z.object({
   name: Name(200).optional(),
   description: OptionalText(2000).optional(),
   group: OptionalName(200).optional(),

@@ -6,7 +6,7 @@ import type { DataSource } from "typeorm";
 import { parseInput } from "../../platform/errors.js";
 import { perProcess, perRequest, type Invalidatable, type ServiceContext } from "../../platform/context.js";
 
-export const UptimeDays = z.number().int().min(1, "must be at least 1").max(366, "must be at most 366");
+const UptimeDays = z.number().int().min(1, "must be at least 1").max(366, "must be at most 366");
 
 const DAY_MS = 86_400_000;
 
@@ -91,7 +91,7 @@ interface Series {
  * status-page or incident change, like the status page. Past days stay; only the last two are recomputed
  * once a minute (today so far, and the day that just ended when midnight passed).
  */
-export class UptimeCache implements Invalidatable {
+class UptimeCache implements Invalidatable {
   private series = new Map<string, Series>();
 
   constructor(private readonly db: DataSource) {}

@@ -10,7 +10,7 @@ import { decideAt, ledgerWindow, loadLedger } from "./cse-ledger.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 import { engineerCalendars } from "./working-hours.js";
 
-export const BookingFilter = z
+const BookingFilter = z
   .object({
     accountId: RefId.nullish(),
     cseId: RefId.nullish(),
@@ -75,7 +75,7 @@ export async function getBooking(ctx: ServiceContext, rawId: unknown): Promise<C
 
 const MAX_SLOT_WINDOW_DAYS = 31;
 
-export const AvailableSlotsArgs = z
+const AvailableSlotsArgs = z
   .object({
     accountId: RefId,
     activity: z.enum(CSE_ACTIVITIES),

@@ -34,7 +34,7 @@ const BOOKING_COLUMNS = `id, account_id AS "accountId", activity, status, cse_id
 /** Who may book and cancel: a customer for their own account, CSEs and admins for any. */
 export const BOOKERS = ["ADMIN", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
 
-export const BookSessionInput = z.object({
+const BookSessionInput = z.object({
   accountId: RefId,
   activity: z.enum(CSE_ACTIVITIES),
   startsAt: z.date({ message: "must be a date-time" }),
@@ -47,7 +47,7 @@ export const BookSessionInput = z.object({
     .nullish()
     .transform((key) => key ?? null),
 });
-export type BookSessionInput = z.infer<typeof BookSessionInput>;
+type BookSessionInput = z.infer<typeof BookSessionInput>;
 
 /** Serializes one process's bookings per account, so a hot account queues in memory rather than on the pool. */
 class KeyedQueue {

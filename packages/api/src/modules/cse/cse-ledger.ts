@@ -16,7 +16,7 @@ import { engineerCalendarsSql, toEngineerCalendars, type EngineerCalendarRow } f
 
 const DAY_MS = 86_400_000;
 /** A contract year is at most 366 days and an hour long: this margin around an instant holds its whole year. */
-export const YEAR_MARGIN_MS = 368 * DAY_MS;
+const YEAR_MARGIN_MS = 368 * DAY_MS;
 
 export interface LedgerAccount {
   id: string;

@@ -10,5 +10,5 @@ export const SessionPartEnum = graphqlEnum(
   "SessionPart",
   "One call of a booking: an Incident Lifecycle Assessment has a DISCOVERY and a FOLLOW_UP, other activities one SESSION",
 );
-export const ENTITLEMENT_REFUSALS = ["NOT_ENTITLED", "PRODUCT_REQUIREMENT_UNMET", "ENTITLEMENT_EXHAUSTED"] as const;
+const ENTITLEMENT_REFUSALS = ["NOT_ENTITLED", "PRODUCT_REQUIREMENT_UNMET", "ENTITLEMENT_EXHAUSTED"] as const;
 export const EntitlementRefusalEnum = graphqlEnum(ENTITLEMENT_REFUSALS, "EntitlementRefusal");

@@ -22,7 +22,7 @@ export interface WorkingHoursView extends WorkingHours {
   custom: boolean;
 }
 
-export const SetWorkingHoursInput = z.object({
+const SetWorkingHoursInput = z.object({
   timezone: TimeZone,
   weekly: z
     .array(z.object({ weekday: z.number().int(), start: z.string().max(5), end: z.string().max(5) }))
@@ -64,7 +64,7 @@ export async function getWorkingHours(ctx: ServiceContext, rawUserId: unknown): 
   return workingHoursOf(ctx.db, userId);
 }
 
-export async function workingHoursOf(db: DataSource | EntityManager, userId: string): Promise<WorkingHoursView> {
+async function workingHoursOf(db: DataSource | EntityManager, userId: string): Promise<WorkingHoursView> {
   const row = await db.getRepository(CseWorkingHours).findOneBy({ userId });
   return row
     ? { userId, timezone: row.timezone, weekly: row.weekly as WeeklyHours, custom: true }

@@ -18,7 +18,7 @@ export function isVisibleTo(ctx: Pick<ServiceContext, "viewer">, incident: Incid
   return incident.publishedAt !== null || isStaff(ctx.viewer);
 }
 
-export const IncidentFilter = z
+const IncidentFilter = z
   .object({
     status: z.array(z.enum(INCIDENT_STATUSES)).nullish(),
     severity: z.array(z.enum(SEVERITIES)).nullish(),

@@ -13,7 +13,7 @@ export const INCIDENT_SOURCES = ["MONITORING", "CUSTOMER_TICKET", "PERSON"] as c
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 export const INCIDENT_ROLES = ["COMMANDER", "LIAISON"] as const;
 export type IncidentRole = (typeof INCIDENT_ROLES)[number];
-export const COMPLIANCE_STATES = ["MET", "MISSED", "PENDING"] as const;
+const COMPLIANCE_STATES = ["MET", "MISSED", "PENDING"] as const;
 
 /** Who may report incidents and post to them. */
 export const INCIDENT_WRITERS: Role[] = ["ADMIN", "RESPONDER", "SUPPORT_AGENT"];

@@ -66,14 +66,14 @@ export const ReportIncidentInput = (now: Date) =>
     reportedAt: z.coerce.date().pipe(NotInFuture(now)).optional(),
   });
 
-export const AssessImpactInput = z.object({
+const AssessImpactInput = z.object({
   impact: z.enum(IMPACTS),
   componentStatuses: ComponentStatuses,
   customersAffected: z.number().int().min(0).max(10_000_000).nullish(),
   summary: Text(LIMITS.message),
 });
 
-export const PostStatusUpdateInput = z.object({
+const PostStatusUpdateInput = z.object({
   status: z.enum(INCIDENT_STATUSES),
   // Both may come from the template instead (checked once it is known).
   message: Text(LIMITS.message).nullish(),
@@ -82,7 +82,7 @@ export const PostStatusUpdateInput = z.object({
   templateId: RefId.nullish(),
 });
 
-export const UpdateIncidentInput = z.object({
+const UpdateIncidentInput = z.object({
   title: Name(LIMITS.title).optional(),
   /** null (or blank) clears it: customers then read the title. */
   publicTitle: OptionalName(LIMITS.title).optional(),
@@ -90,7 +90,7 @@ export const UpdateIncidentInput = z.object({
   description: OptionalText(LIMITS.description).optional(),
 });
 
-export const PublishIncidentReportInput = z.object({
+const PublishIncidentReportInput = z.object({
   kind: z.enum(REPORT_KINDS),
   summary: Text(LIMITS.summary).nullish(),
   rootCause: OptionalText(LIMITS.summary),

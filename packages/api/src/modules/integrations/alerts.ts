@@ -18,9 +18,9 @@ import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../
 import { openTicketIn } from "../support/index.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-export const CreateServiceInput = z.object({ name: Name(200), escalationPolicyId: Id.nullish() });
+const CreateServiceInput = z.object({ name: Name(200), escalationPolicyId: Id.nullish() });
 
-export const CreateIntegrationInput = z.object({
+const CreateIntegrationInput = z.object({
   serviceId: Id,
   name: Name(200),
   accountId: Id.nullish(),

@@ -41,7 +41,7 @@ function checkWindow(window: Window, now: Date, isNew: boolean): Record<string, 
   return null;
 }
 
-export const CreateScheduledMaintenanceInput = z.object({
+const CreateScheduledMaintenanceInput = z.object({
   title: Name(LIMITS.title),
   description: OptionalText(LIMITS.description),
   componentIds: ComponentIds.default([]),
@@ -49,7 +49,7 @@ export const CreateScheduledMaintenanceInput = z.object({
   scheduledUntil: z.coerce.date(),
 });
 
-export const UpdateScheduledMaintenanceInput = z.object({
+const UpdateScheduledMaintenanceInput = z.object({
   title: Name(LIMITS.title).optional(),
   description: OptionalText(LIMITS.description).optional(),
   componentIds: ComponentIds.optional(),
@@ -315,7 +315,7 @@ export async function getScheduledMaintenance(
   return ctx.db.getRepository(ScheduledMaintenance).findOneBy({ id: parsed.data });
 }
 
-export const ScheduledMaintenanceFilter = z
+const ScheduledMaintenanceFilter = z
   .object({
     status: z.array(z.enum(MAINTENANCE_STATUSES)).nullish(),
     componentId: Id.nullish(),

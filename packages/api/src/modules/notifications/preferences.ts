@@ -7,7 +7,7 @@ import { requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-export const DEFAULT_PREFERENCES = { channels: ["IN_APP"] as NotificationChannel[], leadMinutes: [30, 10] };
+const DEFAULT_PREFERENCES = { channels: ["IN_APP"] as NotificationChannel[], leadMinutes: [30, 10] };
 
 export async function preferencesOf(
   db: EntityManager,
@@ -20,7 +20,7 @@ export async function preferencesOf(
   return new Map(userIds.map((id) => [id, found.get(id) ?? DEFAULT_PREFERENCES]));
 }
 
-export const UpdateNotificationPreferencesInput = z.object({
+const UpdateNotificationPreferencesInput = z.object({
   channels: z
     .array(z.enum(NOTIFICATION_CHANNELS))
     .max(NOTIFICATION_CHANNELS.length)

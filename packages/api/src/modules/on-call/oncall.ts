@@ -46,13 +46,13 @@ const LayerInput = z.object({
   restrictions: z.array(RestrictionInput).max(50).default([]),
 });
 
-export const CreateScheduleInput = z.object({
+const CreateScheduleInput = z.object({
   name: Name(200),
   timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
   layers: z.array(LayerInput).min(1, "must have at least one layer").max(20),
 });
 
-export const AddScheduleOverrideInput = z
+const AddScheduleOverrideInput = z
   .object({ userId: Id, start: z.coerce.date(), end: z.coerce.date() })
   .refine((o) => o.end.getTime() > o.start.getTime(), { message: "must end after it starts", path: ["end"] });
 
@@ -63,7 +63,7 @@ const TargetInput = z
     "give exactly one of userId, scheduleId or manager: true",
   );
 
-export const CreateEscalationPolicyInput = z.object({
+const CreateEscalationPolicyInput = z.object({
   name: Name(200),
   repeats: z.number().int().min(0).max(9).default(0),
   levels: z

@@ -7,7 +7,7 @@ import { LocalDate, Name, ORGANIZATION_ID, RefId, isId } from "../../platform/va
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-export const UpdateOrganizationInput = z.object({
+const UpdateOrganizationInput = z.object({
   name: Name(200).optional(),
   timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
   holidays: z.array(LocalDate).max(1000).optional(),
@@ -29,7 +29,7 @@ export const UpdateOrganizationInput = z.object({
   cadenceReminderLeadMinutes: z.number().int().min(1).max(60).optional(),
   cadenceManagerDelayMinutes: z.number().int().min(1).max(240).optional(),
 });
-export type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
+type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
 
 export async function updateOrganization(ctx: ServiceContext, raw: unknown): Promise<Organization> {
   const input = parseInput(UpdateOrganizationInput, raw);

@@ -24,7 +24,7 @@ export interface StatusPageData {
 }
 
 /** Loads everything the page shows with a fixed number of queries, whatever its size. */
-export async function loadStatusPage(db: DataSource): Promise<StatusPageData> {
+async function loadStatusPage(db: DataSource): Promise<StatusPageData> {
   const [components, activeIncidents, maintenances, organization] = await Promise.all([
     listComponents(db.manager),
     // Public only once a PUBLIC update made them so: an incident only staff know of changes nothing here.
@@ -79,7 +79,7 @@ export async function loadStatusPage(db: DataSource): Promise<StatusPageData> {
  * The status page is read far more often than it changes: keep one copy,
  * dropped whenever any process announces a change.
  */
-export class StatusPageCache {
+class StatusPageCache {
   private current: Promise<StatusPageData> | null = null;
   private generation = 0;
 

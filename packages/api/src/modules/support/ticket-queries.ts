@@ -6,7 +6,7 @@ import { Id, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 
-export const TicketFilter = z
+const TicketFilter = z
   .object({
     status: z.array(z.enum(TICKET_STATUSES)).nullish(),
     priority: z.array(z.enum(TICKET_PRIORITIES)).nullish(),

@@ -40,13 +40,13 @@ export const OpenTicketInput = z.object({
 });
 export type OpenTicketInput = z.infer<typeof OpenTicketInput>;
 
-export const RespondToTicketInput = z.object({
+const RespondToTicketInput = z.object({
   message: Text(LIMITS.description),
   internal: z.boolean().default(false),
   status: z.enum(TICKET_STATUSES).nullish(),
 });
 
-export const UpdateTicketInput = z.object({
+const UpdateTicketInput = z.object({
   priority: z.enum(TICKET_PRIORITIES).optional(),
   status: z.enum(TICKET_STATUSES).optional(),
   assigneeId: Id.nullish(),

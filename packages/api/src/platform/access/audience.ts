@@ -17,23 +17,23 @@ import type { Viewer } from "./viewer.js";
  * customer and staff) or STAFF. Row-level rules (a customer's own account) stay in the services.
  */
 export type Audience = "PUBLIC" | "CUSTOMER" | "STAFF";
-export const AUDIENCES: readonly Audience[] = ["PUBLIC", "CUSTOMER", "STAFF"];
+const AUDIENCES: readonly Audience[] = ["PUBLIC", "CUSTOMER", "STAFF"];
 
 /** Per GraphQL type a module owns, the audience of every field: `{ Ticket: { subject: "CUSTOMER", … } }`. */
 export type AccessRules = Record<string, Record<string, Audience>>;
 
 /** The audience a viewer belongs to. */
-export function audienceOf(viewer: Viewer | null): Audience {
+function audienceOf(viewer: Viewer | null): Audience {
   if (!viewer) return "PUBLIC";
   return STAFF_ROLES.includes(viewer.role) ? "STAFF" : "CUSTOMER";
 }
 
-export function reaches(viewer: Audience, field: Audience): boolean {
+function reaches(viewer: Audience, field: Audience): boolean {
   return AUDIENCES.indexOf(viewer) >= AUDIENCES.indexOf(field);
 }
 
 /** Root fields declare their callers with @Allow / @Public; this reads the widest audience among them. */
-export function rootAudience(access: unknown): Audience | null {
+function rootAudience(access: unknown): Audience | null {
   if (access === "PUBLIC") return "PUBLIC";
   if (typeof access !== "string") return null;
   const roles = access.split(",");

@@ -49,7 +49,7 @@ interface Ids {
 }
 
 /** Per user: /var/tmp/liaison-<user>, owned by them (PostgreSQL must be able to reach into it). */
-export function stateDir(): string {
+function stateDir(): string {
   const base = existsSync("/var/tmp") ? "/var/tmp" : tmpdir();
   return join(base, `liaison-${userInfo().username}`);
 }

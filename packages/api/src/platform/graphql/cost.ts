@@ -13,7 +13,7 @@ import { AppError } from "../errors.js";
 import { PageArgs } from "../pagination.js";
 
 /** How many items a list without a size argument is taken to hold (components, updates, …). */
-export const ASSUMED_LIST_SIZE = 10;
+const ASSUMED_LIST_SIZE = 10;
 const DEFAULT_PAGE_SIZE = PageArgs.shape.first.parse(undefined);
 /** More selections than this (fragments counted each time they are spread) is refused outright. */
 const MAX_NODES = 5_000;
@@ -43,7 +43,7 @@ export interface CostBudgets {
 const costs = new WeakMap<DocumentNode, Map<string, number>>();
 
 /** The operation's cost; throws a GraphQLError when it cannot be computed (bad variables, too many nodes). */
-export function operationCost(
+function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,

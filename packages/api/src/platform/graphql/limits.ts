@@ -5,7 +5,7 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from "graph
 
 export const MAX_DEPTH = 12;
 export const MAX_ALIASES = 30;
-export const MAX_DIRECTIVES = 50;
+const MAX_DIRECTIVES = 50;
 /** Lexical tokens in one document (graphql-js's own parser limit): bounds parse and validation work. */
 export const MAX_TOKENS = 5_000;
 

@@ -38,7 +38,7 @@ export interface RateLimitOptions {
 }
 
 /** The default of `costPerRequest`: the public status page's own queries count as a few dozen requests. */
-export const COST_PER_REQUEST = 1_000;
+const COST_PER_REQUEST = 1_000;
 
 /**
  * The GraphQL rate limit of a caller (a user, or an address when anonymous), over HTTP and WebSocket

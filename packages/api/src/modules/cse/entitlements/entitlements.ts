@@ -45,7 +45,7 @@ export interface CseActivityView {
   caps: { tier: ServiceTier; cap: number | null }[];
 }
 
-export interface ActivityEntitlementView extends ActivityEntitlement {
+interface ActivityEntitlementView extends ActivityEntitlement {
   /** Activities drawing on the same allowance (footnote 2). */
   sharedWith: CseActivity[];
   recommendedProductsMissing: Product[];
@@ -61,7 +61,7 @@ export interface EntitlementSummaryView {
   footnotes: string[];
 }
 
-export function activityView(activity: CseActivity): CseActivityView {
+function activityView(activity: CseActivity): CseActivityView {
   const d = CSE_ACTIVITY_DETAILS[activity];
   return {
     activity,
@@ -91,7 +91,7 @@ export function listCseActivities(): CseActivityView[] {
 }
 
 /** The policy's footnotes, verbatim. */
-export const POLICY_FOOTNOTES = [CAP_PERIOD.text, ...SHARED_CONSULTATION_POOLS.map((p) => p.text)];
+const POLICY_FOOTNOTES = [CAP_PERIOD.text, ...SHARED_CONSULTATION_POOLS.map((p) => p.text)];
 
 const EntitlementsArgs = z.object({ accountId: RefId, at: z.date().nullish() });
 

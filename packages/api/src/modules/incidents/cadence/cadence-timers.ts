@@ -11,7 +11,7 @@ import { claimTimer } from "../../../platform/timers/timer-claims.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
 
 /** REMINDER before the obligation falls due; OVERDUE pages the commander; MANAGER pages their manager. */
-export type CadenceStage = "REMINDER" | "OVERDUE" | "MANAGER";
+type CadenceStage = "REMINDER" | "OVERDUE" | "MANAGER";
 export type CadenceTimerData = {
   incidentId: string;
   obligation: CadenceObligation;

@@ -19,7 +19,7 @@ import type { ServiceContext } from "../../../platform/context.js";
 import { calendarOf, getOrganization } from "../../admin/index.js";
 
 /** What the cadence rules need to know about each incident, loaded in two queries. */
-export async function cadenceInputs(
+async function cadenceInputs(
   db: EntityManager,
   incidents: readonly Incident[],
   org: Organization,

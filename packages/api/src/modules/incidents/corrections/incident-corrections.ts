@@ -8,10 +8,10 @@ import type { ServiceContext } from "../../../platform/context.js";
 import { INCIDENT_WRITERS } from "../incident.enums.js";
 import { finish, lockIncident } from "../incidents.js";
 
-export const EditStatusUpdateInput = z.object({ message: Text(LIMITS.message) });
+const EditStatusUpdateInput = z.object({ message: Text(LIMITS.message) });
 
 /** Left out: unchanged. A null or empty root cause clears it; an empty list clears the action items. */
-export const ReviseIncidentReportInput = z.object({
+const ReviseIncidentReportInput = z.object({
   summary: Text(LIMITS.summary),
   rootCause: OptionalText(LIMITS.summary).optional(),
   actionItems: z.array(Text(1000)).max(100).nullish(),

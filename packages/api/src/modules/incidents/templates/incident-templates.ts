@@ -10,7 +10,7 @@ import { IncidentTemplate } from "./incident-template.entity.js";
 import { templateOrFail } from "./template-words.js";
 
 /** Templates are few by nature; the list is returned whole. */
-export const MAX_TEMPLATES = 200;
+const MAX_TEMPLATES = 200;
 
 const Message = Text(LIMITS.message).superRefine((text, ctx) => {
   const unknown = unknownPlaceholders(text);
@@ -22,7 +22,7 @@ const Message = Text(LIMITS.message).superRefine((text, ctx) => {
 });
 const ComponentIds = z.array(RefId).max(100);
 
-export const CreateIncidentTemplateInput = z.object({
+const CreateIncidentTemplateInput = z.object({
   name: Text(LIMITS.name),
   title: OptionalText(LIMITS.title),
   message: Message,
@@ -32,7 +32,7 @@ export const CreateIncidentTemplateInput = z.object({
 });
 
 /** Left out: unchanged; null: cleared (an empty list for components). */
-export const UpdateIncidentTemplateInput = z.object({
+const UpdateIncidentTemplateInput = z.object({
   name: Text(LIMITS.name).optional(),
   title: OptionalText(LIMITS.title).optional(),
   message: Message.optional(),

@@ -29,7 +29,7 @@ export class CreateWebhookEndpointInput {
 }
 
 @ObjectType()
-export class CreatedWebhookEndpoint {
+class CreatedWebhookEndpoint {
   @Field(() => WebhookEndpoint)
   endpoint: WebhookEndpoint;
 

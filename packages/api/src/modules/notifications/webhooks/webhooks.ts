@@ -14,7 +14,7 @@ import { inTransaction } from "../../../platform/db/transaction.js";
 const EVERYONE = ["ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
 const DELIVERY_TIMEOUT_MS = 10_000;
 
-export const CreateWebhookEndpointInput = z.object({
+const CreateWebhookEndpointInput = z.object({
   url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000),
   description: OptionalText(500),
 });
@@ -124,7 +124,7 @@ export async function queueWebhookDeliveries(
 type DeliveryPatch = Partial<Omit<WebhookDelivery, "payload">>;
 
 /** Seconds before each retry (as Svix does): 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; eight attempts in all. */
-export const RETRY_DELAYS_SECONDS = [5, 300, 1800, 7200, 18_000, 36_000, 36_000];
+const RETRY_DELAYS_SECONDS = [5, 300, 1800, 7200, 18_000, 36_000, 36_000];
 
 /**
  * One attempt at a delivery. 2xx delivers; 410 Gone disables the endpoint; anything else queues

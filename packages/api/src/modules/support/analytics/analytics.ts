@@ -16,7 +16,7 @@ function period(rawFrom: unknown, rawTo: unknown) {
 }
 
 /** Working minutes from opening to the first response, not counting time spent waiting on the customer. */
-export function firstResponseMinutes(ticket: Ticket): number | null {
+function firstResponseMinutes(ticket: Ticket): number | null {
   const answered = ticket.firstRespondedAt;
   if (!answered) return null;
   const pauses = pausesOf(ticket)

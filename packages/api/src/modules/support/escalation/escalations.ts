@@ -33,7 +33,7 @@ function deadlineOf(ticket: Ticket, now: Date): ((timezone: string) => string) |
   return what && due ? (timezone) => ` Its ${what} ${describeDue(due, now, timezone)}.` : null;
 }
 
-export const EscalateTicketInput = z.object({
+const EscalateTicketInput = z.object({
   escalationPolicyId: Id.nullish(),
   reason: Text(1000),
 });
@@ -102,7 +102,7 @@ async function advance(ctx: ServiceContext, tx: EntityManager, escalation: Escal
 }
 
 /** Starts climbing the policy's levels for a ticket, in the caller's transaction. */
-export async function startEscalation(
+async function startEscalation(
   ctx: ServiceContext,
   tx: EntityManager,
   ticket: Ticket,

@@ -9,7 +9,7 @@ import { inTransaction } from "../../../platform/db/transaction.js";
 
 const Minutes = z.number().int().min(1, "must be at least 1 minute").max(525_600, "must be at most a year");
 
-export const UpdateSlaPolicyInput = z.object({
+const UpdateSlaPolicyInput = z.object({
   firstResponseMinutes: Minutes,
   nextResponseMinutes: Minutes,
   schedule: z.object({

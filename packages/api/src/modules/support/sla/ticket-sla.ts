@@ -2,7 +2,7 @@ import { ticketSlaAt, type SlaPause, type SlaPolicy, type SlaState } from "@liai
 import type { Ticket } from "../ticket.entity.js";
 
 /** A ticket row as the domain's SLA rules read it: pure, so timers, resolvers and analytics share it. */
-export function slaPolicyOf(ticket: Ticket): SlaPolicy {
+function slaPolicyOf(ticket: Ticket): SlaPolicy {
   return {
     priority: ticket.priority,
     firstResponseMinutes: ticket.slaFirstResponseMinutes,
