@@ -1,3 +1,2 @@
-
 export { bookSession } from "./bookings.js";
 export { cseModule } from "./cse.module.js";

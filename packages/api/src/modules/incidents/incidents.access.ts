@@ -30,7 +30,6 @@ export const incidentsAccess: AccessRules = {
     customersAffected: "STAFF",
     linkedAccountCount: "STAFF",
     affectedAccounts: "STAFF",
-    linkedTickets: "STAFF",
     publicTitle: "STAFF",
     publishedAt: "PUBLIC",
     timeline: "STAFF",
