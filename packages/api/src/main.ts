@@ -9,7 +9,8 @@ const config = loadConfigOrExit();
 const { exitOnStartFailure, startApi, stopOnSignals } = await import("./cli/start-api.js");
 const log = createLogger({ level: config.LOG_LEVEL });
 let api: RunningApi | null = null;
-stopOnSignals(async () => api?.stop((line) => process.stdout.write(`  ${line}\n`)));
+// Stdout carries the JSON log; the stop lines are for the person (or supervisor) watching stderr.
+stopOnSignals(async () => api?.stop((line) => process.stderr.write(`  ${line}\n`)));
 api = await startApi(config, log).catch(exitOnStartFailure);
 log.info(`Liaison API ready at ${api.url}/graphql`);
 // Still a crash, as without these handlers, but reported through the logger: no values, no stack below debug.

@@ -20,7 +20,11 @@ test("the demo ships templates for its cadence, and they fill in for its open in
     "Resolution",
   ]);
   const open = (
-    await api.must(`{ incidents(filter: { active: true }, first: 5) { edges { node { id title } } } }`, {}, token)
+    await api.must(
+      `{ incidents(filter: { active: true }, first: 5) { edges { node { id title publicTitle } } } }`,
+      {},
+      token,
+    )
   ).incidents.edges[0].node;
   const update = await api.must(
     `mutation($id: ID!, $t: ID!) { postStatusUpdate(incidentId: $id, input: { status: IDENTIFIED, templateId: $t }) { message visibility } }`,
@@ -31,7 +35,8 @@ test("the demo ships templates for its cadence, and they fill in for its open in
     visibility: "PUBLIC",
     message: expect.stringMatching(
       new RegExp(
-        `^We are still working on ${open.title}, which affects API\\. We will post the next update by \\d\\d:\\d\\d E[SD]T\\.$`,
+        // {{incident.title}} is the public name (contract: Templates).
+        `^We are still working on ${open.publicTitle ?? open.title}, which affects API\\. We will post the next update by \\d\\d:\\d\\d E[SD]T\\.$`,
       ),
     ),
   });

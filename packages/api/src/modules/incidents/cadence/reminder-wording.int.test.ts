@@ -22,7 +22,7 @@ async function inbox(token: string, incidentId: string) {
   );
   return data.notifications.edges
     .map((e: any) => e.node)
-    .filter((n: any) => n.incident?.id === incidentId)
+    .filter((n: any) => n.incident?.id === incidentId && n.kind !== "ROLE_ASSIGNED") // the playbook's, not the cadence's
     .map(({ kind, title, body }: any) => ({ kind, title, body }));
 }
 
