@@ -1,11 +1,36 @@
 import { Field, InputType } from "type-graphql";
-import type { Product, ServiceTier } from "@liaison/domain";
+import { z } from "zod";
+import {
+  PRODUCTS,
+  SERVICE_TIERS,
+  isValidLocalDate,
+  isValidTimeZone,
+  type Product,
+  type ServiceTier,
+} from "@liaison/domain";
 import { Account } from "./account.entity.js";
 import { ProductEnum, ServiceTierEnum } from "./account.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
+import { LIMITS, Text } from "../../platform/validation.js";
+
+export const LocalDate = z.string().refine(isValidLocalDate, "must be a calendar date YYYY-MM-DD");
+export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin");
+/** A set of products, kept in the contract's order so equal sets read the same. */
+export const Products = z
+  .array(z.enum(PRODUCTS))
+  .max(50)
+  .transform((list) => PRODUCTS.filter((p) => list.includes(p)) as Product[]);
 
 @InputType()
 export class CreateAccountInput {
+  static readonly schema = z.object({
+    name: Text(LIMITS.name),
+    tier: z.enum(SERVICE_TIERS),
+    subscriptionStartDate: LocalDate,
+    products: Products,
+    timezone: TimeZone.nullish().transform((tz) => tz ?? "UTC"),
+  });
+
   @Field(() => String)
   name: string;
 
@@ -24,6 +49,14 @@ export class CreateAccountInput {
 
 @InputType()
 export class UpdateAccountInput {
+  static readonly schema = z.object({
+    name: Text(LIMITS.name).nullish(),
+    tier: z.enum(SERVICE_TIERS).nullish(),
+    subscriptionStartDate: LocalDate.nullish(),
+    products: Products.nullish(),
+    timezone: TimeZone.nullish(),
+  });
+
   @Field(() => String, { nullable: true })
   name?: string | null;
 

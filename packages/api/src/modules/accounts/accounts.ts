@@ -1,39 +1,12 @@
-import { z } from "zod";
-import { PRODUCTS, SERVICE_TIERS, isValidLocalDate, isValidTimeZone, type Product } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { Account, AccountTierChange } from "./account.entity.js";
+import { CreateAccountInput, UpdateAccountInput } from "./account.types.js";
 import { ForbiddenError, NotFoundError, parseInput } from "../../platform/errors.js";
-import { LIMITS, RefId, Text, isId, requireRole } from "../../platform/validation.js";
+import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-
-export const LocalDate = z.string().refine(isValidLocalDate, "must be a calendar date YYYY-MM-DD");
-export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin");
-/** A set of products, kept in the contract's order so equal sets read the same. */
-export const Products = z
-  .array(z.enum(PRODUCTS))
-  .max(50)
-  .transform((list) => PRODUCTS.filter((p) => list.includes(p)) as Product[]);
-
-export const CreateAccountInput = z.object({
-  name: Text(LIMITS.name),
-  tier: z.enum(SERVICE_TIERS),
-  subscriptionStartDate: LocalDate,
-  products: Products,
-  timezone: TimeZone.nullish().transform((tz) => tz ?? "UTC"),
-});
-export type CreateAccountInput = z.infer<typeof CreateAccountInput>;
-
-export const UpdateAccountInput = z.object({
-  name: Text(LIMITS.name).nullish(),
-  tier: z.enum(SERVICE_TIERS).nullish(),
-  subscriptionStartDate: LocalDate.nullish(),
-  products: Products.nullish(),
-  timezone: TimeZone.nullish(),
-});
-export type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
 
 /** Who may read accounts and their CSE sessions: staff, and customers for their own account. */
 export const ACCOUNT_READERS = [
@@ -55,7 +28,7 @@ export function assertActsFor(viewer: Viewer, accountId: string): void {
 
 export async function createAccount(ctx: ServiceContext, raw: unknown): Promise<Account> {
   const viewer = requireRole(ctx, "ADMIN");
-  const input = parseInput(CreateAccountInput, raw);
+  const input = parseInput(CreateAccountInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Account);
     const account = await repo.save(repo.create(input));
@@ -76,7 +49,7 @@ export async function createAccount(ctx: ServiceContext, raw: unknown): Promise<
 export async function updateAccount(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Account> {
   const viewer = requireRole(ctx, "ADMIN");
   const id = parseInput(RefId, rawId, "id");
-  const input = parseInput(UpdateAccountInput, raw);
+  const input = parseInput(UpdateAccountInput.schema, raw);
   if (!isId(id)) throw new NotFoundError("Account", id);
   return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Account);

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { z } from "zod";
 import { User } from "./user.entity.js";
-import { RoleEnum, type Role } from "../../platform/access/roles.js";
+import { ROLES, RoleEnum, type Role } from "../../platform/access/roles.js";
+import { Id, RefId, Text } from "../../platform/validation.js";
 
 @ObjectType()
 export class CreatedUser {
@@ -13,6 +15,16 @@ export class CreatedUser {
 
 @InputType()
 export class CreateUserInput {
+  static readonly schema = z.object({
+    name: Text(200),
+    email: z
+      .email({ message: "must be an email address" })
+      .max(320)
+      .transform((e) => e.trim()),
+    role: z.enum(ROLES),
+    accountId: RefId.nullish(),
+  });
+
   @Field(() => String)
   name: string;
 
@@ -28,6 +40,13 @@ export class CreateUserInput {
 
 @InputType()
 export class RevokeApiTokenInput {
+  static readonly schema = z
+    .object({ token: z.string().min(1).optional(), userId: Id.optional() })
+    .refine((v) => (v.token === undefined) !== (v.userId === undefined), {
+      message: "give exactly one of token or userId",
+      path: ["token"],
+    });
+
   @Field(() => String, { nullable: true, description: "The token to revoke" })
   token?: string;
 

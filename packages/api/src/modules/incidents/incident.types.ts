@@ -1,17 +1,25 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import type {
-  CadenceObligation,
-  ComponentStatus,
-  Impact,
-  IncidentStatus,
-  ReportKind,
-  Severity,
-  UpdateVisibility,
+import { z } from "zod";
+import {
+  COMPONENT_STATUSES,
+  IMPACTS,
+  INCIDENT_STATUSES,
+  REPORT_KINDS,
+  SEVERITIES,
+  UPDATE_VISIBILITIES,
+  type CadenceObligation,
+  type ComponentStatus,
+  type Impact,
+  type IncidentStatus,
+  type ReportKind,
+  type Severity,
+  type UpdateVisibility,
 } from "@liaison/domain";
 import { Incident } from "./incident.entity.js";
 import {
   CadenceObligationEnum,
   ImpactEnum,
+  INCIDENT_SOURCES,
   IncidentSourceEnum,
   IncidentStatusEnum,
   ReportKindEnum,
@@ -21,6 +29,7 @@ import {
 } from "./incident.enums.js";
 import { ComponentStatusEnum } from "../components/index.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
+import { Id, LIMITS, NotInFuture, OptionalText, RefId, Text } from "../../platform/validation.js";
 
 @ObjectType()
 export class Cadence {
@@ -47,6 +56,8 @@ export const IncidentConnection = connectionOf(Incident, "Incident");
 
 @InputType()
 export class ComponentStatusInput {
+  static readonly schema = z.object({ componentId: RefId, status: z.enum(COMPONENT_STATUSES) });
+
   @Field(() => ID)
   componentId: string;
 
@@ -54,8 +65,23 @@ export class ComponentStatusInput {
   status: ComponentStatus;
 }
 
+const ComponentStatuses = z
+  .array(ComponentStatusInput.schema)
+  .max(100)
+  .refine((l) => new Set(l.map((c) => c.componentId)).size === l.length, "lists a component twice");
+
 @InputType()
 export class ReportIncidentInput {
+  static readonly schema = (now: Date) =>
+    z.object({
+      title: Text(LIMITS.title),
+      severity: z.enum(SEVERITIES),
+      componentIds: z.array(RefId).max(100).default([]),
+      description: OptionalText(LIMITS.description),
+      source: z.enum(INCIDENT_SOURCES).default("PERSON"),
+      reportedAt: z.coerce.date().pipe(NotInFuture(now)).optional(),
+    });
+
   @Field(() => String)
   title: string;
 
@@ -77,6 +103,12 @@ export class ReportIncidentInput {
 
 @InputType()
 export class UpdateIncidentInput {
+  static readonly schema = z.object({
+    title: Text(LIMITS.title).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    description: OptionalText(LIMITS.description).optional(),
+  });
+
   @Field(() => String, { nullable: true })
   title?: string;
 
@@ -89,6 +121,13 @@ export class UpdateIncidentInput {
 
 @InputType()
 export class AssessImpactInput {
+  static readonly schema = z.object({
+    impact: z.enum(IMPACTS),
+    componentStatuses: ComponentStatuses,
+    customersAffected: z.number().int().min(0).max(10_000_000).nullish(),
+    summary: Text(LIMITS.message),
+  });
+
   @Field(() => ImpactEnum)
   impact: Impact;
 
@@ -104,6 +143,13 @@ export class AssessImpactInput {
 
 @InputType()
 export class PostStatusUpdateInput {
+  static readonly schema = z.object({
+    status: z.enum(INCIDENT_STATUSES),
+    message: Text(LIMITS.message),
+    visibility: z.enum(UPDATE_VISIBILITIES),
+    componentStatuses: ComponentStatuses.optional(),
+  });
+
   @Field(() => IncidentStatusEnum)
   status: IncidentStatus;
 
@@ -119,6 +165,13 @@ export class PostStatusUpdateInput {
 
 @InputType()
 export class PublishIncidentReportInput {
+  static readonly schema = z.object({
+    kind: z.enum(REPORT_KINDS),
+    summary: Text(LIMITS.summary),
+    rootCause: OptionalText(LIMITS.summary),
+    actionItems: z.array(Text(1000)).max(100).default([]),
+  });
+
   @Field(() => ReportKindEnum)
   kind: ReportKind;
 
@@ -134,6 +187,17 @@ export class PublishIncidentReportInput {
 
 @InputType()
 export class IncidentFilter {
+  static readonly schema = z
+    .object({
+      status: z.array(z.enum(INCIDENT_STATUSES)).nullish(),
+      severity: z.array(z.enum(SEVERITIES)).nullish(),
+      active: z.boolean().nullish(),
+      componentId: Id.nullish(),
+      reportedAfter: z.date().nullish(),
+      reportedBefore: z.date().nullish(),
+    })
+    .nullish();
+
   @Field(() => [IncidentStatusEnum], { nullable: true })
   status?: IncidentStatus[];
 

@@ -1,11 +1,5 @@
 import { z } from "zod";
 import {
-  COMPONENT_STATUSES,
-  IMPACTS,
-  INCIDENT_STATUSES,
-  REPORT_KINDS,
-  SEVERITIES,
-  UPDATE_VISIBILITIES,
   becomesMajor,
   checkCanPublishReport,
   checkStatusTransition,
@@ -18,6 +12,13 @@ import { In, type EntityManager } from "typeorm";
 import { Component } from "../components/index.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
+import {
+  AssessImpactInput,
+  PostStatusUpdateInput,
+  PublishIncidentReportInput,
+  ReportIncidentInput,
+  UpdateIncidentInput,
+} from "./incident.types.js";
 import { User } from "../admin/index.js";
 import {
   ConflictError,
@@ -26,9 +27,9 @@ import {
   ValidationError,
   parseInput,
 } from "../../platform/errors.js";
-import { INCIDENT_ROLES, INCIDENT_SOURCES } from "./incident.enums.js";
+import { INCIDENT_ROLES } from "./incident.enums.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { LIMITS, NotInFuture, OptionalText, RefId, Text, isId } from "../../platform/validation.js";
+import { RefId, isId } from "../../platform/validation.js";
 import { recordStatusChanges } from "../components/index.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { getOrganization } from "../admin/index.js";
@@ -43,48 +44,6 @@ const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
   SEV3: "MINOR",
   SEV4: "NONE",
 };
-
-const ComponentStatuses = z
-  .array(z.object({ componentId: RefId, status: z.enum(COMPONENT_STATUSES) }))
-  .max(100)
-  .refine((l) => new Set(l.map((c) => c.componentId)).size === l.length, "lists a component twice");
-
-export const ReportIncidentInput = (now: Date) =>
-  z.object({
-    title: Text(LIMITS.title),
-    severity: z.enum(SEVERITIES),
-    componentIds: z.array(RefId).max(100).default([]),
-    description: OptionalText(LIMITS.description),
-    source: z.enum(INCIDENT_SOURCES).default("PERSON"),
-    reportedAt: z.coerce.date().pipe(NotInFuture(now)).optional(),
-  });
-
-export const AssessImpactInput = z.object({
-  impact: z.enum(IMPACTS),
-  componentStatuses: ComponentStatuses,
-  customersAffected: z.number().int().min(0).max(10_000_000).nullish(),
-  summary: Text(LIMITS.message),
-});
-
-export const PostStatusUpdateInput = z.object({
-  status: z.enum(INCIDENT_STATUSES),
-  message: Text(LIMITS.message),
-  visibility: z.enum(UPDATE_VISIBILITIES),
-  componentStatuses: ComponentStatuses.optional(),
-});
-
-export const UpdateIncidentInput = z.object({
-  title: Text(LIMITS.title).optional(),
-  severity: z.enum(SEVERITIES).optional(),
-  description: OptionalText(LIMITS.description).optional(),
-});
-
-export const PublishIncidentReportInput = z.object({
-  kind: z.enum(REPORT_KINDS),
-  summary: Text(LIMITS.summary),
-  rootCause: OptionalText(LIMITS.summary),
-  actionItems: z.array(Text(1000)).max(100).default([]),
-});
 
 async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
   if (!isId(id)) throw new NotFoundError("Incident", id);
@@ -172,7 +131,7 @@ async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promi
 }
 
 export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise<Incident> {
-  const input = parseInput(ReportIncidentInput(ctx.clock.now()), raw);
+  const input = parseInput(ReportIncidentInput.schema(ctx.clock.now()), raw);
   return finish(ctx, (tx) => reportIncidentIn(ctx, tx, input));
 }
 
@@ -180,7 +139,7 @@ export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise
 export async function reportIncidentIn(
   ctx: ServiceContext,
   tx: EntityManager,
-  input: z.infer<ReturnType<typeof ReportIncidentInput>>,
+  input: z.infer<ReturnType<typeof ReportIncidentInput.schema>>,
 ): Promise<Incident> {
   const now = ctx.clock.now();
   const components = await componentsOrFail(tx, input.componentIds, false);
@@ -215,7 +174,7 @@ export async function reportIncidentIn(
 
 export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
   const id = parseInput(RefId, rawId, "incidentId");
-  const input = parseInput(UpdateIncidentInput, raw);
+  const input = parseInput(UpdateIncidentInput.schema, raw);
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, id);
     if (incident.status === "RESOLVED")
@@ -239,7 +198,7 @@ export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: u
 
 export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
   const id = parseInput(RefId, rawId, "incidentId");
-  const input = parseInput(AssessImpactInput, raw);
+  const input = parseInput(AssessImpactInput.schema, raw);
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, id);
     const now = ctx.clock.now();
@@ -272,7 +231,7 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
 
 export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<IncidentUpdate> {
   const id = parseInput(RefId, rawId, "incidentId");
-  const input = parseInput(PostStatusUpdateInput, raw);
+  const input = parseInput(PostStatusUpdateInput.schema, raw);
   return finish(ctx, async (tx) => {
     // The row lock serializes updates of one incident: sequence = order of acceptance,
     // and the time is read once the lock is held so that times never contradict it.
@@ -339,7 +298,7 @@ export async function publishIncidentReport(
   raw: unknown,
 ): Promise<IncidentReport> {
   const id = parseInput(RefId, rawId, "incidentId");
-  const input = parseInput(PublishIncidentReportInput, raw);
+  const input = parseInput(PublishIncidentReportInput.schema, raw);
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, id);
     const now = ctx.clock.now();
