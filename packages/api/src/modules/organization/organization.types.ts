@@ -1,4 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { z } from "zod";
+import { isKnownHolidayRegion, isValidLocalDate, isValidTimeZone } from "@liaison/domain";
+import { RefId, Text } from "../../platform/validation.js";
 
 /** The organization as staff read it; its settings are changed by an ADMIN. */
 @ObjectType("Organization")
@@ -30,6 +33,11 @@ export class OrganizationView {
 
 @InputType()
 export class ConferenceBridgeInput {
+  static readonly schema = z.object({
+    url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }),
+    dialIn: z.string().trim().max(200).nullish(),
+  });
+
   @Field(() => String)
   url: string;
 
@@ -39,6 +47,22 @@ export class ConferenceBridgeInput {
 
 @InputType()
 export class UpdateOrganizationInput {
+  static readonly schema = z.object({
+    name: Text(200).optional(),
+    timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
+    holidays: z.array(z.string().refine(isValidLocalDate, "must be a date YYYY-MM-DD")).max(1000).optional(),
+    holidayRegion: z
+      .string()
+      .refine(isKnownHolidayRegion, "must be a region of the holiday library, e.g. US, DE, GB")
+      .nullish(),
+    conferenceBridge: ConferenceBridgeInput.schema.nullish(),
+    liaisonUserIds: z.array(RefId).max(100).optional(),
+    liaisonScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
+    defaultEscalationPolicyId: z.uuid({ message: "must be a valid id" }).nullish(),
+    cadenceReminderLeadMinutes: z.number().int().min(1).max(60).optional(),
+    cadenceManagerDelayMinutes: z.number().int().min(1).max(240).optional(),
+  });
+
   @Field(() => String, { nullable: true })
   name?: string;
 

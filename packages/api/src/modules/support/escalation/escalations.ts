@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { escalationPlan, nextEscalationStep } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import type { Notification } from "../../notifications/index.js";
 import { EscalationPolicy } from "../../on-call/index.js";
 import { Escalation, EscalationPage } from "./escalation.entity.js";
+import { EscalateTicketInput } from "./escalation.types.js";
 import { Ticket } from "../ticket.entity.js";
 import {
   ConflictError,
@@ -13,17 +13,12 @@ import {
   parseInput,
 } from "../../../platform/errors.js";
 import { QUEUES } from "../../../platform/timers/queues.js";
-import { Id, Text, requireRole } from "../../../platform/validation.js";
+import { Id, requireRole } from "../../../platform/validation.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import { loadSchedules, policyForTicket, resolverOf, scheduleIdsOf } from "../../on-call/index.js";
 import { getOrganization } from "../../admin/index.js";
 import { lockTicket } from "../tickets.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
-
-export const EscalateTicketInput = z.object({
-  escalationPolicyId: Id.nullish(),
-  reason: Text(1000),
-});
 
 export type EscalationTimerData = { escalationId: string };
 
@@ -119,7 +114,7 @@ export async function startEscalation(
 export async function escalateTicket(ctx: ServiceContext, rawTicketId: unknown, raw: unknown): Promise<Escalation> {
   requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
   const ticketId = parseInput(Id, rawTicketId, "ticketId");
-  const input = parseInput(EscalateTicketInput, raw);
+  const input = parseInput(EscalateTicketInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     if (ticket.status === "SOLVED" || ticket.status === "CLOSED")
