@@ -79,7 +79,7 @@ export class ReportIncidentInput {
       componentIds: z.array(RefId).max(100).default([]),
       description: OptionalText(LIMITS.description),
       source: z.enum(INCIDENT_SOURCES).default("PERSON"),
-      reportedAt: z.coerce.date().pipe(NotInFuture(now)).optional(),
+      reportedAt: z.coerce.date().pipe(NotInFuture(now)).nullish(),
     });
 
   @Field(() => String)

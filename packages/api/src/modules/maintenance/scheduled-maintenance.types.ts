@@ -43,8 +43,8 @@ export class UpdateScheduledMaintenanceInput {
     title: Text(LIMITS.title).optional(),
     description: OptionalText(LIMITS.description).optional(),
     componentIds: ComponentIds.optional(),
-    scheduledFor: z.coerce.date().optional(),
-    scheduledUntil: z.coerce.date().optional(),
+    scheduledFor: z.coerce.date().nullish(),
+    scheduledUntil: z.coerce.date().nullish(),
     message: OptionalText(LIMITS.message).optional(),
   });
 
