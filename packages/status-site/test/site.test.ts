@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestApi, type TestApi } from "../../api/src/test/harness.js";
-import { eventually, seedDemo, startSiteFor, type RunningSite } from "./support.js";
+import { eventually, freePort, seedDemo, startSite, startSiteFor, type RunningSite } from "./support.js";
 
 let api: TestApi;
 let site: RunningSite;
@@ -343,6 +343,35 @@ describe("the incident, report, maintenance and history pages", () => {
   });
 });
 
+describe("corrections", () => {
+  test("a corrected update reads 'edited' on its incident page, and the JSON's updated_at follow the edit", async () => {
+    const before = (await json("/api/v2/incidents.json")).incidents.find((i: any) => i.id === demo.resolved);
+    const { incident } = await api.must(`query($id: ID!) { incident(id: $id) { updates { id message } } }`, {
+      id: demo.resolved,
+    });
+    const typo = incident.updates.find((u: any) => u.message === "A certificate expired on the login service.");
+    api.clock.advance(60_000);
+    await api.must(
+      `mutation($id: ID!) { editStatusUpdate(updateId: $id, input: { message: "A certificate expired on the sign-in service." }) { id } }`,
+      { id: typo.id },
+    );
+    await eventually(async () => {
+      const page = await html(`/incidents/${demo.resolved}`);
+      expect(page.text).toContain("A certificate expired on the sign-in service.");
+      expect(page.text).not.toContain("A certificate expired on the login service.");
+      expect(page.text).toMatch(/edited <time datetime="[^"]+" data-local>/);
+      const after = (await json("/api/v2/incidents.json")).incidents.find((i: any) => i.id === demo.resolved);
+      expectIncidentShape(after);
+      const update = after.incident_updates.find((u: any) => u.id === typo.id);
+      expect(update.body).toBe("A certificate expired on the sign-in service.");
+      expect(Date.parse(update.updated_at)).toBeGreaterThan(Date.parse(update.created_at));
+      expect(Date.parse(after.updated_at)).toBeGreaterThan(Date.parse(before.updated_at));
+    });
+    const untouched = await html(`/incidents/${demo.open}`);
+    expect(untouched.text).not.toContain("edited <time");
+  });
+});
+
 describe("when the API goes away", () => {
   test("the site keeps serving the last known state, saying when it was confirmed", async () => {
     await api.close();
@@ -356,5 +385,20 @@ describe("when the API goes away", () => {
     expect((await get("/api/v2/summary.json")).status).toBe(200);
     expect((await html(`/incidents/${demo.resolved}`)).status).toBe(200);
     expect((await get("/healthz")).status).toBe(200);
+    expect((await get("/readyz")).status).toBe(200);
+  });
+});
+
+describe("before the site has ever reached the API", () => {
+  test("it answers, but is not ready: /readyz and /healthz say 503 until it has a status", async () => {
+    const nowhere = await startSite(`http://127.0.0.1:${await freePort()}`, {}, { ready: false });
+    try {
+      const ready = await fetch(`${nowhere.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: "starting", lastUpdated: null });
+      expect((await fetch(`${nowhere.url}/healthz`)).status).toBe(503);
+    } finally {
+      await nowhere.stop();
+    }
   });
 });

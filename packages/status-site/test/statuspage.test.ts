@@ -68,14 +68,23 @@ describe("the Statuspage document", () => {
           status: "MONITORING",
           message: "Better",
           createdAt: "2026-01-05T10:20:00Z",
+          editedAt: null,
           componentStatuses: [{ componentId: "a", status: "OPERATIONAL" }],
         },
-        { id: "u2", status: "IDENTIFIED", message: "Found", createdAt: "2026-01-05T10:10:00Z", componentStatuses: [] },
+        {
+          id: "u2",
+          status: "IDENTIFIED",
+          message: "Found",
+          createdAt: "2026-01-05T10:10:00Z",
+          editedAt: "2026-01-05T10:30:00Z",
+          componentStatuses: [],
+        },
         {
           id: "u1",
           status: "INVESTIGATING",
           message: "Slow",
           createdAt: "2026-01-05T10:01:00Z",
+          editedAt: null,
           componentStatuses: [{ componentId: "a", status: "PARTIAL_OUTAGE" }],
         },
       ],
@@ -87,6 +96,12 @@ describe("the Statuspage document", () => {
       [{ code: "a", name: "REST", old_status: "operational", new_status: "partial_outage" }],
     ]);
     expect(out.monitoring_at).toBe("2026-01-05T10:20:00.000Z");
+    // A corrected update keeps its place in the timeline and says when it changed.
+    expect(out.incident_updates.map((u) => [u.created_at, u.updated_at])).toEqual([
+      ["2026-01-05T10:20:00.000Z", "2026-01-05T10:20:00.000Z"],
+      ["2026-01-05T10:10:00.000Z", "2026-01-05T10:30:00.000Z"],
+      ["2026-01-05T10:01:00.000Z", "2026-01-05T10:01:00.000Z"],
+    ]);
   });
 
   test("a cancelled maintenance reads as completed, the others keep Statuspage's words", () => {

@@ -5,7 +5,7 @@ import type { TestApi } from "../../api/src/test/harness.js";
 
 const ENTRY = fileURLToPath(new URL("../dist/server/entry.mjs", import.meta.url));
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
@@ -32,8 +32,15 @@ export async function startSiteFor(api: TestApi, env: Record<string, string> = {
   return site;
 }
 
-/** The built site (`node dist/server/entry.mjs`), on a free port, reading the API at `apiUrl`. */
-async function startSite(apiUrl: string, env: Record<string, string> = {}): Promise<RunningSite> {
+/**
+ * The built site (`node dist/server/entry.mjs`), on a free port, reading the API at `apiUrl`; once
+ * ready (`/readyz` 200), or with `ready: false` as soon as it answers at all.
+ */
+export async function startSite(
+  apiUrl: string,
+  env: Record<string, string> = {},
+  options: { ready?: boolean } = {},
+): Promise<RunningSite> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
@@ -47,8 +54,8 @@ async function startSite(apiUrl: string, env: Record<string, string> = {}): Prom
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the site exited early:\n${output}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.status === 200,
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200 || options.ready === false,
       () => false,
     );
     if (ok) break;

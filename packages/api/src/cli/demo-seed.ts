@@ -3,9 +3,15 @@ import type { App } from "../server/app.js";
 import type { Role } from "../platform/access/roles.js";
 import { createComponent } from "../modules/components/index.js";
 import type { ServiceContext } from "../platform/context.js";
-import { assessImpact, postStatusUpdate, publishIncidentReport, reportIncident } from "../modules/incidents/index.js";
+import {
+  assessImpact,
+  createIncidentTemplate,
+  postStatusUpdate,
+  publishIncidentReport,
+  reportIncident,
+} from "../modules/incidents/index.js";
 import { updateOrganization } from "../modules/organization/index.js";
-import { createUser } from "../modules/admin/index.js";
+import { createUser, setUserTimezone } from "../modules/admin/index.js";
 import { createAccount } from "../modules/accounts/index.js";
 import { bookSession } from "../modules/cse/index.js";
 import { seedSupportDemo } from "./demo-support-seed.js";
@@ -36,6 +42,43 @@ async function asUser(ctx: ServiceContext, role: Role, name: string, email: stri
   return user;
 }
 
+/** Templates for the seed's cadence: assess within 5 minutes, update every 15, resolve, report within a business day. */
+async function seedTemplates(ctx: ServiceContext, components: Record<string, string>): Promise<void> {
+  const templates = [
+    {
+      name: "Initial assessment",
+      title: "Elevated API error rates",
+      severity: "SEV3",
+      componentIds: [components["API"]],
+      visibility: "PUBLIC",
+      message:
+        "We are investigating problems with {{components}}. Some requests may fail or be slow. " +
+        "We will post an update by {{nextUpdateDueAt}}.",
+    },
+    {
+      name: "15-minute update",
+      visibility: "PUBLIC",
+      message:
+        "We are still working on {{incident.title}}, which affects {{components}}. " +
+        "We will post the next update by {{nextUpdateDueAt}}.",
+    },
+    {
+      name: "Resolution",
+      visibility: "PUBLIC",
+      message:
+        "This incident is resolved and {{components}} should be working normally again. " +
+        "A preliminary report will follow within 1 business day.",
+    },
+    {
+      name: "Preliminary report",
+      message:
+        "{{incident.title}} affected {{components}}. What happened, in short: … " +
+        "We will publish a full post-incident report within 5 business days.",
+    },
+  ];
+  for (const template of templates) await createIncidentTemplate(ctx, template);
+}
+
 /** Seeds the demo organization once; later starts find it and leave it alone. */
 export async function seedDemo(app: App): Promise<boolean> {
   const db = app.services.db;
@@ -51,6 +94,8 @@ export async function seedDemo(app: App): Promise<boolean> {
   const ctx = as({ userId: admin.id, role: "ADMIN" });
   const responder = await asUser(ctx, "RESPONDER", "Rhea Responder", "responder@demo.liaison.dev");
   const agent = await asUser(ctx, "SUPPORT_AGENT", "Sam Support", "support@demo.liaison.dev");
+  // Sam works from the west coast: reminders and pages reach Sam in Pacific time, everyone else in New York's.
+  await setUserTimezone(ctx, agent.id, "America/Los_Angeles");
   const cse = await asUser(ctx, "CUSTOMER_SUCCESS_ENGINEER", "Cleo CSE", "cse@demo.liaison.dev");
   const seededAt = app.services.clock.now();
   const account = await createAccount(ctx, {
@@ -96,6 +141,8 @@ export async function seedDemo(app: App): Promise<boolean> {
       components[name] = c.id;
     }
   }
+
+  await seedTemplates(ctx, components);
 
   // A resolved incident from three days ago, with both reports.
   const start = new Date(app.services.clock.now().getTime() - 3 * 24 * HOUR);

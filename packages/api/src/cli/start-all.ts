@@ -45,7 +45,8 @@ if (existsSync(siteEntry)) {
 console.log(`
 Liaison is running${fresh ? " (demo data seeded)" : ""}.
 
-  GraphQL API      ${apiUrl}/graphql   (WebSocket: ${apiUrl.replace("http", "ws")}/graphql)
+  GraphQL API      ${apiUrl}/graphql   (GraphiQL in a browser; WebSocket: ${apiUrl.replace("http", "ws")}/graphql)
+  Operations       ${apiUrl}/readyz, ${apiUrl}/metrics
   Status site      ${siteUrl ?? "(not built: run pnpm build)"}
   Statuspage JSON  ${siteUrl ? `${siteUrl}/api/v2/summary.json` : "-"}
   Database         ${api.embedded ? `embedded PostgreSQL (${api.databaseUrl})` : "DATABASE_URL"}

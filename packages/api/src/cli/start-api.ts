@@ -35,7 +35,10 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
   if (config.ADMIN_TOKEN) await ensureAdminToken(db, config.ADMIN_TOKEN);
   const production = config.NODE_ENV === "production";
   const perSecond = config.RATE_LIMIT_PER_SECOND ?? (production ? 50 : 0);
-  const rateLimit = perSecond > 0 ? { perSecond, burst: config.RATE_LIMIT_BURST } : null;
+  const rateLimit =
+    perSecond > 0
+      ? { perSecond, burst: config.RATE_LIMIT_BURST, costPerRequest: config.RATE_LIMIT_COST_PER_REQUEST }
+      : null;
   const app = await buildApp(
     {
       db,
@@ -44,6 +47,17 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
       log,
       secretsKey: config.SECRETS_KEY,
       rateLimit,
+      graphiql: config.GRAPHIQL ?? !production,
+      metricsToken: config.METRICS_TOKEN ?? null,
+      limits: {
+        costAnonymous: config.QUERY_COST_ANONYMOUS,
+        costSignedIn: config.QUERY_COST_SIGNED_IN,
+        wsMaxPayloadBytes: config.WS_MAX_MESSAGE_BYTES,
+        wsConnectionsPerClient: config.WS_MAX_CONNECTIONS_PER_CLIENT,
+        wsSubscriptionsPerConnection: config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+        wsAnonymousSubscriptionsPerConnection: config.WS_MAX_ANONYMOUS_SUBSCRIPTIONS_PER_CONNECTION,
+        wsInitTimeoutMs: config.WS_INIT_TIMEOUT_MS,
+      },
       settings: {
         eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,
         webhookAllowedHosts: config.WEBHOOK_ALLOWED_HOSTS,

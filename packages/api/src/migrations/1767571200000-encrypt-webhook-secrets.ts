@@ -18,7 +18,7 @@ export class EncryptWebhookSecrets1767571200000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     const box = new SecretBox(loadSecretsKey());
     await q.query(`ALTER TABLE webhook_endpoint DROP CONSTRAINT webhook_endpoint_secret_check`);
-    const rows: { id: string; secret: string }[] = await q.query(`SELECT id, secret FROM webhook_endpoint`);
+    const rows = (await q.query(`SELECT id, secret FROM webhook_endpoint`)) as { id: string; secret: string }[];
     for (const row of rows)
       await q.query(`UPDATE webhook_endpoint SET secret = $2 WHERE id = $1`, [row.id, box.seal(row.secret, PURPOSE)]);
     await q.query(
@@ -29,7 +29,7 @@ export class EncryptWebhookSecrets1767571200000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     const box = new SecretBox(loadSecretsKey());
     await q.query(`ALTER TABLE webhook_endpoint DROP CONSTRAINT webhook_endpoint_secret_check`);
-    const rows: { id: string; secret: string }[] = await q.query(`SELECT id, secret FROM webhook_endpoint`);
+    const rows = (await q.query(`SELECT id, secret FROM webhook_endpoint`)) as { id: string; secret: string }[];
     for (const row of rows)
       await q.query(`UPDATE webhook_endpoint SET secret = $2 WHERE id = $1`, [row.id, box.open(row.secret, PURPOSE)]);
     await q.query(

@@ -6,7 +6,11 @@ import { AddDurableTimersAndNotifications1767484800001 } from "./1767484800001-a
 import { AddOnCallAndEscalation1767484800002 } from "./1767484800002-add-on-call-and-escalation.js";
 import { AddServicesIntegrationsAndAlerts1767484800003 } from "./1767484800003-add-services-integrations-and-alerts.js";
 import { AddWebhookEndpointsAndDeliveries1767484800004 } from "./1767484800004-add-webhook-endpoints-and-deliveries.js";
+import { AddRateLimit1767571100000 } from "./1767571100000-add-rate-limit.js";
 import { EncryptWebhookSecrets1767571200000 } from "./1767571200000-encrypt-webhook-secrets.js";
+import { AddIncidentCorrections1767657600001 } from "./1767657600001-add-incident-corrections.js";
+import { AddIncidentTemplates1767657600002 } from "./1767657600002-add-incident-templates.js";
+import { AddUserTimezone1767657600003 } from "./1767657600003-add-user-timezone.js";
 
 /** In order; each file is named for what it changes. */
 export const migrations = [
@@ -18,5 +22,9 @@ export const migrations = [
   AddOnCallAndEscalation1767484800002,
   AddServicesIntegrationsAndAlerts1767484800003,
   AddWebhookEndpointsAndDeliveries1767484800004,
+  AddRateLimit1767571100000,
   EncryptWebhookSecrets1767571200000,
+  AddIncidentCorrections1767657600001,
+  AddIncidentTemplates1767657600002,
+  AddUserTimezone1767657600003,
 ];

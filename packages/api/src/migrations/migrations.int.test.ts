@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createDataSource } from "../server/database.js";
+import { createDataSource, migrate } from "../server/database.js";
 import { createTestDatabase } from "../test/harness.js";
 import { loadSecretsKey } from "../platform/config.js";
 import { SecretBox } from "../platform/secrets.js";
@@ -64,5 +64,20 @@ test("webhook signing secrets stored before encryption are sealed by the migrati
   } finally {
     await ds.destroy();
     await own.drop();
+  }
+});
+
+test("two API processes starting together on a new database both start (one crashed creating the migrations table twice)", async () => {
+  const fresh = await createTestDatabase({ empty: true });
+  const sources = [createDataSource(fresh.url, { poolSize: 2 }), createDataSource(fresh.url, { poolSize: 2 })];
+  try {
+    await Promise.all(sources.map((ds) => ds.initialize()));
+    await Promise.all(sources.map((ds) => migrate(ds)));
+    const [{ n }] = await sources[0]!.query("SELECT count(*)::int AS n FROM migrations");
+    expect(n).toBe(sources[0]!.migrations.length);
+    for (const ds of sources) expect(await ds.showMigrations()).toBe(false);
+  } finally {
+    await Promise.all(sources.map((ds) => ds.destroy()));
+    await fresh.drop();
   }
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_EDGE_LIMITS } from "./graphql/limits.js";
 
 /** Used only outside production, so a development database's secrets survive restarts. */
 const DEVELOPMENT_SECRETS_KEY = "bGlhaXNvbi1kZXZlbG9wbWVudC1zZWNyZXRzLWtleSE=";
@@ -47,6 +48,29 @@ const Env = z
     /** Requests per second per caller (0: no limit); defaults to 50 in production, off elsewhere. */
     RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).optional(),
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+    /** An operation counts against the rate limit as one request per this much cost (at most RATE_LIMIT_BURST). */
+    RATE_LIMIT_COST_PER_REQUEST: z.coerce.number().int().min(1).default(1_000),
+    /** The most one operation may cost (lists weigh by their `first`/`days`): anonymous and signed-in callers. */
+    QUERY_COST_ANONYMOUS: z.coerce.number().int().min(1).default(DEFAULT_EDGE_LIMITS.costAnonymous),
+    QUERY_COST_SIGNED_IN: z.coerce.number().int().min(1).default(DEFAULT_EDGE_LIMITS.costSignedIn),
+    /** WebSocket: largest message, connections per client address (per process), subscriptions per connection. */
+    WS_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1_024).default(DEFAULT_EDGE_LIMITS.wsMaxPayloadBytes),
+    WS_MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(DEFAULT_EDGE_LIMITS.wsConnectionsPerClient),
+    WS_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_EDGE_LIMITS.wsSubscriptionsPerConnection),
+    WS_MAX_ANONYMOUS_SUBSCRIPTIONS_PER_CONNECTION: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_EDGE_LIMITS.wsAnonymousSubscriptionsPerConnection),
+    WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_EDGE_LIMITS.wsInitTimeoutMs),
+    /** The GraphiQL IDE at GET /graphql for browsers (true/false); on by default outside production. */
+    GRAPHIQL: z.stringbool().optional(),
+    /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
     /** pino's levels; stack traces are logged only at debug (and trace). */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /** 32 bytes, base64: encrypts secrets stored by the API; required in production. */

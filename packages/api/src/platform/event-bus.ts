@@ -7,7 +7,8 @@ export type LiaisonEvent =
   | { kind: "incident"; incidentId: string; visibility: "PUBLIC" | "INTERNAL" }
   | { kind: "status-page" }
   | { kind: "notification"; userId: string; notificationId: string }
-  | { kind: "tokens-revoked" }
+  /** These tokens (api_token ids), or every token of this user, no longer hold; neither: re-check all. */
+  | { kind: "tokens-revoked"; tokenIds?: string[]; userId?: string }
   | { kind: "custom"; topic: string; payload: Record<string, unknown> }
   | { kind: "ticket"; ticketId: string };
 
@@ -78,6 +79,11 @@ export class EventBus {
     await tx.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(event)]);
   }
 
+  /** The LISTEN connection is up: events from other processes reach this one. */
+  connected(): boolean {
+    return this.client !== null;
+  }
+
   /** How many listeners are attached: lets tests wait until a subscription is live. */
   listenerCount(): number {
     return this.listeners.size;
@@ -132,13 +138,13 @@ export class EventBus {
           if (value !== undefined) return { value, done: false };
         }
       },
-      async return() {
+      return() {
         finish();
-        return { value: undefined, done: true };
+        return Promise.resolve({ value: undefined, done: true as const });
       },
-      async throw(err) {
+      throw(err) {
         finish();
-        throw err;
+        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       },
       [Symbol.asyncIterator]() {
         return iterator;

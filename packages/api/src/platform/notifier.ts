@@ -11,12 +11,21 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** The person a message is worded for. */
+export interface Reader {
+  /** Their own time zone, else the organization's. */
+  timezone: string;
+}
+
+/** Text, or text worded for each reader (a time is written in the reader's time zone). */
+export type Wording = string | ((reader: Reader) => string);
+
 /** What to tell whom; the notifications module stores it, delivers it and honours preferences. */
 export interface NotificationSpec {
   userIds: readonly string[];
   kind: NotificationKind;
-  title: string;
-  body: string;
+  title: Wording;
+  body: Wording;
   /** Per person: the same key never notifies the same person twice. */
   dedupKey: string;
   ticketId?: string | null;

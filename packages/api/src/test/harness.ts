@@ -83,7 +83,26 @@ export interface TestApi {
   must<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   ws(token?: string | null): Client;
+  /** A second API process on this API's database (its own bus connection, caches and sockets). */
+  peer(options?: Partial<Omit<AppOptions, "db" | "databaseUrl">>): Promise<TestPeer>;
   close(): Promise<void>;
+}
+
+export interface TestPeer {
+  app: App;
+  url: string;
+  ws(token?: string | null): Client;
+}
+
+function wsClient(url: string, token: string | null): Client {
+  return createClient({
+    url: `${url.replace("http", "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => {},
+  });
 }
 
 export async function startTestApi(
@@ -101,6 +120,7 @@ export async function startTestApi(
   const adminToken = `test-admin-${randomBytes(12).toString("hex")}`;
   await ensureAdminToken(db, adminToken);
   const clients: Client[] = [];
+  const peers: { app: App; db: ReturnType<typeof createDataSource> }[] = [];
 
   const gql: TestApi["gql"] = async (query, variables, token = adminToken) => {
     const res = await fetch(`${url}/graphql`, {
@@ -125,19 +145,35 @@ export async function startTestApi(
     },
     sql: (text, params) => db.query(text, params),
     ws(token = adminToken) {
-      const client = createClient({
-        url: `${url.replace("http", "ws")}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-        retryAttempts: 0,
-        lazy: false,
-        onNonLazyError: () => {},
-      });
+      const client = wsClient(url, token);
       clients.push(client);
       return client;
     },
+    async peer(peerOptions = {}) {
+      const peerDb = createDataSource(database.url, { poolSize: 10 });
+      await peerDb.initialize();
+      const peerApp = await buildApp(
+        { log: silentLog, ...peerOptions, clock, db: peerDb, databaseUrl: database.url },
+        options.routes ?? defaultRoutes,
+      );
+      peers.push({ app: peerApp, db: peerDb });
+      const peerUrl = await peerApp.start(0);
+      return {
+        app: peerApp,
+        url: peerUrl,
+        ws(token = adminToken) {
+          const client = wsClient(peerUrl, token);
+          clients.push(client);
+          return client;
+        },
+      };
+    },
     async close() {
       for (const c of clients) await c.dispose();
+      for (const peer of peers) {
+        await peer.app.stop();
+        await peer.db.destroy();
+      }
       await app.stop();
       await db.destroy();
       await database.drop();

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { BusinessCalendar } from "./business-calendar.js";
 import { isBusinessDay } from "./is-business-day.js";
-import { localDateOf } from "./local-date-of.js";
+import { localDate } from "../time/local-date.js";
 
 // Ten years of consecutive days off is a misconfigured calendar, not a deadline.
 const MAX_DAYS_SCANNED = 3_660;
@@ -13,9 +13,7 @@ const MAX_DAYS_SCANNED = 3_660;
 export function endOfNthBusinessDayAfter(cal: BusinessCalendar, instant: Date, n: number): Date {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
   // Walk dates, not instants, so a 23- or 25-hour day cannot skip or repeat a date.
-  let date = DateTime.fromISO(localDateOf(instant, cal.timezone), {
-    zone: "UTC",
-  });
+  let date = localDate(instant, cal.timezone);
   let found = 0;
   for (let scanned = 0; scanned < MAX_DAYS_SCANNED; scanned++) {
     date = date.plus({ days: 1 });

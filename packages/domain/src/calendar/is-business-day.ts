@@ -1,3 +1,5 @@
+import { DateTime } from "luxon";
+import { MONDAY_TO_FRIDAY } from "../time/iso-weekday.js";
 import type { BusinessCalendar } from "./business-calendar.js";
 import { isPublicHoliday } from "./is-public-holiday.js";
 import { isValidLocalDate } from "./is-valid-local-date.js";
@@ -11,6 +13,6 @@ export function isBusinessDay(cal: BusinessCalendar, localDate: string): boolean
 }
 
 function isWeekend(localDate: string): boolean {
-  const weekday = new Date(`${localDate}T00:00:00Z`).getUTCDay();
-  return weekday === 0 || weekday === 6;
+  const weekday = DateTime.fromISO(localDate, { zone: "utc" }).weekday;
+  return !MONDAY_TO_FRIDAY.some((d) => d === weekday);
 }

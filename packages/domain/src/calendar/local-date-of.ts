@@ -1,10 +1,6 @@
-import { DateTime } from "luxon";
+import { localDate } from "../time/local-date.js";
 
-/** The calendar date (YYYY-MM-DD) that `instant` falls on in `timezone`. */
+/** The calendar date (YYYY-MM-DD) that `instant` falls on in `timezone`; throws on an unknown zone. */
 export function localDateOf(instant: Date, timezone: string): string {
-  const local = DateTime.fromJSDate(instant, { zone: timezone });
-  const date = local.isValid ? local.toISODate() : null;
-  // An unknown zone or an invalid Date means a caller skipped validation: a bug.
-  if (date === null) throw new RangeError(`cannot place ${String(instant)} in time zone "${timezone}"`);
-  return date;
+  return localDate(instant, timezone).toFormat("yyyy-MM-dd");
 }

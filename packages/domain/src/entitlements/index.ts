@@ -26,35 +26,4 @@ export { decideBooking, type BookingDecision, type BookingRequest } from "./deci
 export { summarizeEntitlements, type ActivityEntitlement, type EntitlementsInput } from "./summarize-entitlements.js";
 export { contractYearAt, type ContractYear, type ContractYearResult } from "./contract-year-at.js";
 export { tierAt, type TierChange } from "./tier-at.js";
-export {
-  DEFAULT_WORKING_HOURS,
-  type Weekday,
-  type WeeklyHours,
-  type WorkingHours,
-  type WorkingHoursRange,
-} from "./weekly-hours.js";
-export {
-  validateWeeklyHours,
-  type WeeklyHoursInput,
-  type WeeklyHoursProblem,
-  type WeeklyHoursValidation,
-} from "./validate-weekly-hours.js";
-export { isWithinWorkingHours } from "./is-within-working-hours.js";
-export { candidateSlots } from "./candidate-slots.js";
-export {
-  BOOKING_HORIZON_DAYS,
-  planBookingSessions,
-  type PlannedSession,
-  type SessionPlan,
-  type SessionPlanProblem,
-  type SessionPlanRequest,
-} from "./plan-booking-sessions.js";
-export {
-  engineersAvailable,
-  overlaps,
-  type EngineerAvailability,
-  type EngineerCalendar,
-  type TimeRange,
-} from "./engineers-available.js";
-export { openSlots, type OpenSlot, type OpenSlotsRequest } from "./open-slots.js";
 export { checkCancellation, type BookingStatus, type CancellationCheck } from "./check-cancellation.js";

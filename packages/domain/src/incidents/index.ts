@@ -12,7 +12,7 @@ export {
   UPDATE_VISIBILITIES,
   type UpdateVisibility,
 } from "./incident-vocabulary.js";
-export { becomesMajor, isMajor } from "./is-major.js";
+export { MAJOR_SEVERITIES, becomesMajor, isMajor } from "./is-major.js";
 export { checkStatusTransition, type StatusTransitionDecision } from "./check-status-transition.js";
 export { checkCanPublishReport, type ReportDecision } from "./check-can-publish-report.js";
 export { preliminaryReportMetAt } from "./report-fulfilment.js";
@@ -24,6 +24,9 @@ export {
   PRELIMINARY_REPORT_BUSINESS_DAYS,
   STATUS_UPDATE_INTERVAL_MS,
 } from "./cadence-targets.js";
+export { cadenceInputOf, type CadenceIncident, type PublishedReport } from "./cadence-input-of.js";
 export { type Cadence, computeCadence } from "./compute-cadence.js";
 export { cadenceCompliance, type ComplianceState, type ObligationInstance } from "./cadence-compliance.js";
-export { type ComplianceSummary, summarizeCompliance } from "./summarize-compliance.js";
+export { complianceSummary, type ComplianceSummary } from "./compliance-summary.js";
+export { summarizeCompliance } from "./summarize-compliance.js";
+export { publicNameOf } from "./public-name-of.js";

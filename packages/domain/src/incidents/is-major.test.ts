@@ -1,10 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { SEVERITIES } from "./incident-vocabulary.js";
-import { becomesMajor, isMajor } from "./is-major.js";
+import { MAJOR_SEVERITIES, becomesMajor, isMajor } from "./is-major.js";
 
 describe("isMajor", () => {
   test("SEV1 and SEV2 are major incidents; SEV3 and SEV4 are not", () => {
     expect(SEVERITIES.map(isMajor)).toEqual([true, true, false, false]);
+  });
+
+  test("MAJOR_SEVERITIES lists exactly the severities isMajor accepts, for queries that filter by them", () => {
+    expect(MAJOR_SEVERITIES).toEqual(SEVERITIES.filter(isMajor));
   });
 });
 

@@ -1,6 +1,8 @@
-import { parseTimeOfDay } from "../sla/time-of-day.js";
+import { localDate } from "../time/local-date.js";
+import { localInstant } from "../time/local-instant.js";
+import { plusWallClockSeconds } from "../time/plus-wall-clock-seconds.js";
+import { parseTimeOfDay } from "../time/time-of-day.js";
 import type { LayerRestriction } from "./schedule.js";
-import { localDate, localInstant, plusWallClockSeconds } from "./wall-clock.js";
 
 const DAY_SECONDS = 86_400;
 

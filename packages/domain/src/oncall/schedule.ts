@@ -1,4 +1,4 @@
-import type { IsoWeekday } from "../sla/time-of-day.js";
+import type { IsoWeekday } from "../time/iso-weekday.js";
 
 /**
  * When a layer is active, in the schedule's time zone: every day from `startTimeOfDay`

@@ -61,4 +61,11 @@ describe("validateSchedule", () => {
       ],
     });
   });
+
+  test.each(["+02:00", "UTC+2"])("refuses the fixed offset %s, as every other time zone field does", (timezone) => {
+    expect(validateSchedule({ ...valid, timezone })).toEqual({
+      valid: false,
+      problems: [{ code: "INVALID_TIMEZONE", timezone }],
+    });
+  });
 });

@@ -1,4 +1,6 @@
-import { isIsoWeekday, isValidTimeZone, parseTimeOfDay } from "../sla/time-of-day.js";
+import { isValidTimeZone } from "../calendar/is-valid-time-zone.js";
+import { isIsoWeekday } from "../time/iso-weekday.js";
+import { parseTimeOfDay } from "../time/time-of-day.js";
 import type { Schedule } from "./schedule.js";
 
 export type ScheduleProblem =

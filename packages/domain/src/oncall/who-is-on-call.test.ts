@@ -87,7 +87,7 @@ describe("whoIsOnCall", () => {
   test("whoever is on call belongs to the layer or override named as the source", () => {
     fc.assert(
       fc.property(scheduleArb, instant, (schedule, when) => {
-        const onCall = whoIsOnCall(schedule as Schedule, when);
+        const onCall = whoIsOnCall(schedule, when);
         if (onCall === null) return;
         const pool =
           onCall.source === "override"

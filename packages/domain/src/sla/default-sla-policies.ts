@@ -1,3 +1,4 @@
+import { MONDAY_TO_FRIDAY } from "../time/iso-weekday.js";
 import type { SlaPolicy, SlaSchedule } from "./sla-policy.js";
 import type { TicketPriority } from "./ticket-priority.js";
 
@@ -5,7 +6,7 @@ import type { TicketPriority } from "./ticket-priority.js";
 export const DEFAULT_SLA_BUSINESS_HOURS: SlaSchedule = {
   kind: "BUSINESS_HOURS",
   timezone: "UTC",
-  weekly: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, start: "09:00", end: "17:00" })),
+  weekly: MONDAY_TO_FRIDAY.map((weekday) => ({ weekday, start: "09:00", end: "17:00" })),
   holidays: [],
 };
 

@@ -1,8 +1,8 @@
+import type { WeeklyRange } from "../time/weekly-range.js";
 import type { TicketPriority } from "./ticket-priority.js";
-import type { IsoWeekday } from "./time-of-day.js";
 
 /** One working range on one weekday, in the schedule's time zone; "24:00" may end a range. */
-export type SlaWeeklyRange = { weekday: IsoWeekday; start: string; end: string };
+export type SlaWeeklyRange = WeeklyRange;
 
 export type SlaSchedule =
   | { kind: "24x7" }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { isValidTimeZone } from "../calendar/is-valid-time-zone.js";
 import type { SlaPolicy } from "./sla-policy.js";
 import { validateSlaPolicy } from "./validate-sla-policy.js";
 
@@ -56,6 +57,22 @@ describe("validateSlaPolicy", () => {
     });
   });
 
+  test("holidays are dates that exist, read by the same rule as the organization's holidays", () => {
+    const schedule = {
+      kind: "BUSINESS_HOURS" as const,
+      timezone: "UTC",
+      weekly: [{ weekday: 1 as const, start: "09:00", end: "17:00" }],
+      holidays: ["2024-02-29", "2025-02-29", "2025-1-01"],
+    };
+    expect(validateSlaPolicy(policy({ schedule }))).toEqual({
+      valid: false,
+      problems: [
+        { code: "INVALID_HOLIDAY", value: "2025-02-29" },
+        { code: "INVALID_HOLIDAY", value: "2025-1-01" },
+      ],
+    });
+  });
+
   test("a range may run until midnight", () => {
     const evening = policy({
       schedule: {
@@ -71,4 +88,21 @@ describe("validateSlaPolicy", () => {
   test("an around-the-clock policy has no schedule to get wrong", () => {
     expect(validateSlaPolicy(policy({ schedule: { kind: "24x7" } }))).toEqual({ valid: true });
   });
+
+  test.each(["+02:00", "-0500", "UTC+2"])(
+    "regression: updateSlaPolicy took %s although createAccount refused it; both now refuse fixed offsets",
+    (timezone) => {
+      const schedule = {
+        kind: "BUSINESS_HOURS" as const,
+        timezone,
+        weekly: [{ weekday: 1 as const, start: "09:00", end: "17:00" }],
+        holidays: [],
+      };
+      expect(isValidTimeZone(timezone)).toBe(false);
+      expect(validateSlaPolicy(policy({ schedule }))).toEqual({
+        valid: false,
+        problems: [{ code: "INVALID_TIMEZONE", timezone }],
+      });
+    },
+  );
 });

@@ -1,5 +1,7 @@
-import type { SlaPolicy, SlaSchedule } from "./sla-policy.js";
-import { isIsoDate, isIsoWeekday, isValidTimeZone, parseTimeOfDay } from "./time-of-day.js";
+import { isValidLocalDate } from "../calendar/is-valid-local-date.js";
+import { isValidTimeZone } from "../calendar/is-valid-time-zone.js";
+import { checkWeeklyRange, type WeeklyRangeProblem } from "../time/check-weekly-range.js";
+import type { SlaPolicy, SlaSchedule, SlaWeeklyRange } from "./sla-policy.js";
 
 export type SlaPolicyProblem =
   | { code: "NON_POSITIVE_TARGET"; field: "firstResponseMinutes" | "nextResponseMinutes"; value: number }
@@ -29,19 +31,26 @@ export function scheduleProblems(schedule: SlaSchedule): SlaPolicyProblem[] {
   if (!isValidTimeZone(schedule.timezone)) problems.push({ code: "INVALID_TIMEZONE", timezone: schedule.timezone });
   let usableRanges = 0;
   for (const range of schedule.weekly) {
-    if (!isIsoWeekday(range.weekday)) problems.push({ code: "INVALID_WEEKDAY", weekday: range.weekday });
-    const start = parseTimeOfDay(range.start);
-    const end = parseTimeOfDay(range.end, true);
-    if (start === null) problems.push({ code: "INVALID_TIME_OF_DAY", value: range.start });
-    if (end === null) problems.push({ code: "INVALID_TIME_OF_DAY", value: range.end });
-    if (start === null || end === null) continue;
-    if (end <= start)
-      problems.push({ code: "EMPTY_RANGE", weekday: range.weekday, start: range.start, end: range.end });
-    else if (isIsoWeekday(range.weekday)) usableRanges += 1;
+    const check = checkWeeklyRange(range);
+    if (check.valid) usableRanges += 1;
+    else problems.push(...check.problems.map((problem) => rangeProblem(problem, range)));
   }
   if (usableRanges === 0) problems.push({ code: "NO_WORKING_HOURS" });
   for (const holiday of schedule.holidays) {
-    if (!isIsoDate(holiday)) problems.push({ code: "INVALID_HOLIDAY", value: holiday });
+    if (!isValidLocalDate(holiday)) problems.push({ code: "INVALID_HOLIDAY", value: holiday });
   }
   return problems;
+}
+
+function rangeProblem(problem: WeeklyRangeProblem, range: SlaWeeklyRange): SlaPolicyProblem {
+  switch (problem) {
+    case "WEEKDAY_OUT_OF_RANGE":
+      return { code: "INVALID_WEEKDAY", weekday: range.weekday };
+    case "BAD_START":
+      return { code: "INVALID_TIME_OF_DAY", value: range.start };
+    case "BAD_END":
+      return { code: "INVALID_TIME_OF_DAY", value: range.end };
+    case "END_NOT_AFTER_START":
+      return { code: "EMPTY_RANGE", weekday: range.weekday, start: range.start, end: range.end };
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { SlaSchedule } from "./sla-policy.js";
-import { type MsInterval, workingIntervals } from "./working-intervals.js";
+import type { MsInterval } from "../time/merge-intervals.js";
+import { workingIntervals } from "./working-intervals.js";
 
 const ms = (iso: string) => Date.parse(iso);
 const take = (it: Iterator<MsInterval>, n: number): MsInterval[] =>

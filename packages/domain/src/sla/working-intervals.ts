@@ -1,10 +1,10 @@
-import { DateTime } from "luxon";
+import type { DateTime } from "luxon";
+import { checkWeeklyRange } from "../time/check-weekly-range.js";
+import { intervalsOnLocalDate } from "../time/intervals-on-local-date.js";
+import { localDate } from "../time/local-date.js";
+import { mergeIntervals, type MsInterval } from "../time/merge-intervals.js";
 import type { SlaSchedule } from "./sla-policy.js";
-import { parseTimeOfDay } from "./time-of-day.js";
 import { scheduleProblems } from "./validate-sla-policy.js";
-
-/** Half-open [start, end) in epoch milliseconds; end may be Infinity. */
-export type MsInterval = { start: number; end: number };
 
 /** A span during which the clock does not run (e.g. waiting on the customer). */
 export type ClockPause = { from: Date; to: Date };
@@ -36,18 +36,15 @@ function* rawWorkingIntervals(schedule: SlaSchedule, fromMs: number): Generator<
   const zone = schedule.timezone;
   const holidays = new Set(schedule.holidays);
   const rangesByWeekday = new Map<number, { start: number; end: number }[]>();
-  for (const range of schedule.weekly) {
+  for (const range of schedule.weekly.map(checkWeeklyRange)) {
+    if (!range.valid) continue; // cannot happen: scheduleProblems has refused the schedule above
     const list = rangesByWeekday.get(range.weekday) ?? [];
-    list.push({ start: parseTimeOfDay(range.start) ?? 0, end: parseTimeOfDay(range.end, true) ?? 0 });
+    list.push({ start: range.start, end: range.end });
     rangesByWeekday.set(range.weekday, list);
   }
 
-  const firstLocal = DateTime.fromMillis(fromMs, { zone });
   // Calendar dates are walked in UTC so that stepping a day never meets a DST gap.
-  let date = DateTime.fromObject(
-    { year: firstLocal.year, month: firstLocal.month, day: firstLocal.day },
-    { zone: "utc" },
-  );
+  let date = localDate(new Date(fromMs), zone);
   let lastEnd = fromMs;
   let idleDays = 0;
   for (;;) {
@@ -73,35 +70,7 @@ function dayIntervals(
   ranges: readonly { start: number; end: number }[],
 ): MsInterval[] {
   if (ranges.length === 0 || holidays.has(date.toISODate() ?? "")) return [];
-  const at = (minuteOfDay: number): number =>
-    DateTime.fromObject(
-      {
-        year: date.year,
-        month: date.month,
-        day: date.day,
-        hour: Math.floor(minuteOfDay / 60),
-        minute: minuteOfDay % 60,
-      },
-      { zone },
-    ).toMillis();
-  const endOfDay = (): number =>
-    DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone }).plus({ days: 1 }).toMillis();
-  const intervals = ranges
-    .map((r) => ({ start: at(r.start), end: r.end === 24 * 60 ? endOfDay() : at(r.end) }))
-    .filter((i) => i.end > i.start)
-    .sort((a, b) => a.start - b.start);
-  return mergeIntervals(intervals);
-}
-
-/** Sorted input → sorted, disjoint output; touching intervals are joined. */
-function mergeIntervals(sorted: readonly MsInterval[]): MsInterval[] {
-  const merged: MsInterval[] = [];
-  for (const next of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && next.start <= last.end) last.end = Math.max(last.end, next.end);
-    else merged.push({ ...next });
-  }
-  return merged;
+  return intervalsOnLocalDate(date, zone, ranges);
 }
 
 function mergePauses(pauses: readonly ClockPause[]): MsInterval[] {

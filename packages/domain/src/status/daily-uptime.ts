@@ -79,7 +79,7 @@ export function dailyUptime(input: DailyUptimeInput): UptimeDay[] {
     const dayFrom = start.toMillis();
     const dayTo = Math.min(start.plus({ days: 1 }).toMillis(), now);
     const day: UptimeDay = {
-      date: start.toISODate()!,
+      date: start.toISODate(),
       uptime: null,
       countedMs: 0,
       downtimeMs: 0,

@@ -1,8 +1,8 @@
 const INCIDENT = `fragment IncidentFields on Incident {
   id number title status impact reportedAt resolvedAt createdAt updatedAt
   components { id name }
-  updates { id status message createdAt componentStatuses { componentId status } }
-  reports { id kind summary rootCause actionItems publishedAt }
+  updates { id status message createdAt editedAt componentStatuses { componentId status } }
+  reports { id kind summary rootCause actionItems publishedAt revisedAt }
 }`;
 
 const MAINTENANCE = `fragment MaintenanceFields on ScheduledMaintenance {

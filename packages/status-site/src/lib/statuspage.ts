@@ -197,7 +197,7 @@ export class StatuspageDocument {
         body: u.message,
         incident_id: i.id,
         created_at: iso(u.createdAt),
-        updated_at: iso(u.createdAt),
+        updated_at: iso(u.editedAt ?? u.createdAt),
         display_at: iso(u.createdAt),
         affected_components: affected.length ? affected : null,
         deliver_notifications: true,

@@ -179,7 +179,7 @@ class StatusStore {
           return fresh;
         })
         .finally(() => this.pending.delete(key));
-      this.pending.set(key, loading as Promise<Entry<unknown>>);
+      this.pending.set(key, loading);
     }
     try {
       return this.visible(await loading);
@@ -193,7 +193,7 @@ class StatusStore {
   private visible<T>(entry: Entry<T>): Fetched<NonNullable<T>> | null {
     return entry.value === null || entry.value === undefined
       ? null
-      : { value: entry.value as NonNullable<T>, fetchedAt: entry.fetchedAt };
+      : { value: entry.value, fetchedAt: entry.fetchedAt };
   }
 
   private async loop(): Promise<void> {

@@ -40,6 +40,8 @@ interface IncidentUpdate {
   status: IncidentStatus;
   message: string;
   createdAt: string;
+  /** When the message was last corrected. */
+  editedAt: string | null;
   componentStatuses: { componentId: string; status: ComponentStatus }[];
 }
 
@@ -50,6 +52,7 @@ interface IncidentReport {
   rootCause: string | null;
   actionItems: string[];
   publishedAt: string;
+  revisedAt: string | null;
 }
 
 export interface Incident {

@@ -1,7 +1,7 @@
 import type { APIRoute } from "astro";
 import { store } from "../lib/store";
 
-// The server entry answers /healthz itself; this is the same answer under `astro dev`.
+// The server entry answers /healthz and /readyz itself; this is the same answer under `astro dev`.
 export const GET: APIRoute = () => {
   const f = store.freshness();
   return new Response(JSON.stringify({ status: f.fetchedAt ? "ok" : "starting", live: f.live }), {

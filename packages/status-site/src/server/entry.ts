@@ -75,7 +75,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const url = req.url ?? "/";
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);
-  if (path === "/healthz") return health(res);
+  // /readyz is for load balancers; /healthz keeps the contract's meaning (ready), so both answer alike.
+  if (path === "/healthz" || path === "/readyz") return health(res);
   if ((req.method === "GET" || req.method === "HEAD") && q === -1) {
     const after = req.headers["x-liaison-after"];
     if (typeof after === "string" && hot.has(path)) {

@@ -19,7 +19,7 @@ export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time
 export const Products = z
   .array(z.enum(PRODUCTS))
   .max(50)
-  .transform((list) => PRODUCTS.filter((p) => list.includes(p)) as Product[]);
+  .transform((list): Product[] => PRODUCTS.filter((p) => list.includes(p)));
 
 @InputType()
 export class CreateAccountInput {

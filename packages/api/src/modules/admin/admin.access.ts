@@ -8,6 +8,7 @@ export const adminAccess: AccessRules = {
     role: "CUSTOMER",
     createdAt: "CUSTOMER",
     email: "CUSTOMER",
+    timezone: "CUSTOMER",
     manager: "STAFF",
   },
 };

@@ -2,7 +2,7 @@ import { adminLoaders } from "./admin.loaders.js";
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, FieldResolver, Root } from "type-graphql";
 import { User } from "./user.entity.js";
 import { isStaff } from "../../platform/access/viewer.js";
-import { createApiToken, createUser, revokeApiToken, setUserManager } from "./users.js";
+import { createApiToken, createUser, revokeApiToken, setUserManager, setUserTimezone } from "./users.js";
 import { Allow } from "../../platform/access/decorators.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { CreatedUser, CreateUserInput, RevokeApiTokenInput } from "./admin.types.js";
@@ -50,6 +50,28 @@ export class UserResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     return setUserManager(ctx.services, userId, managerId);
+  }
+
+  @Allow("ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER")
+  @Mutation(() => User, {
+    description:
+      "Where the times in the user's reminders and pages are written (null: the organization's). ADMIN, or the user themself",
+  })
+  setUserTimezone(
+    @Arg("userId", () => ID) userId: string,
+    @Arg("timezone", () => String, { nullable: true }) timezone: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return setUserTimezone(ctx.services, userId, timezone);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Their own IANA time zone, null when they follow the organization's; visible to staff and the user themself",
+  })
+  timezone(@Root() user: User, @Ctx() ctx: GraphQLContext) {
+    return isStaff(ctx.viewer) || ctx.viewer?.userId === user.id ? user.timezone : null;
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -1,8 +1,11 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { z } from "zod";
+import { isValidTimeZone } from "@liaison/domain";
 import { User } from "./user.entity.js";
 import { ROLES, RoleEnum, type Role } from "../../platform/access/roles.js";
 import { Id, RefId, Text } from "../../platform/validation.js";
+
+export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as America/New_York");
 
 @ObjectType()
 export class CreatedUser {
@@ -23,6 +26,7 @@ export class CreateUserInput {
       .transform((e) => e.trim()),
     role: z.enum(ROLES),
     accountId: RefId.nullish(),
+    timezone: TimeZone.nullish(),
   });
 
   @Field(() => String)
@@ -36,6 +40,12 @@ export class CreateUserInput {
 
   @Field(() => ID, { nullable: true })
   accountId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "IANA time zone of the times in their reminders and pages; the organization's when left out",
+  })
+  timezone?: string | null;
 }
 
 @InputType()

@@ -11,7 +11,7 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export function bearerToken(header: string | undefined | null): string | null | "malformed" {
+export function bearerToken(header: string | undefined | null): string | null /* or "malformed" */ {
   if (header === undefined || header === null || header === "") return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match ? match[1]! : "malformed";

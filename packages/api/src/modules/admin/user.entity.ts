@@ -27,6 +27,10 @@ export class User {
   @Column("uuid", { name: "manager_id", nullable: true })
   managerId: string | null;
 
+  /** Where the times in their reminders and pages are written; null means the organization's. */
+  @Column("text", { nullable: true })
+  timezone: string | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 }

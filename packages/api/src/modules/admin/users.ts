@@ -6,8 +6,9 @@ import { generateToken, hashToken } from "./tokens.js";
 import { Account } from "../accounts/index.js";
 import { ApiToken } from "./api-token.entity.js";
 import { User } from "./user.entity.js";
-import { CreateUserInput, RevokeApiTokenInput } from "./admin.types.js";
-import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
+import { CreateUserInput, RevokeApiTokenInput, TimeZone } from "./admin.types.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
+import { ROLES } from "../../platform/access/roles.js";
 import { Id, RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
@@ -38,6 +39,7 @@ export async function createUser(ctx: ServiceContext, raw: unknown): Promise<{ u
         email: input.email,
         role: input.role,
         accountId: input.accountId ?? null,
+        timezone: input.timezone ?? null,
       }),
     );
     const token = await issueToken(tx, user.id, "initial");
@@ -62,17 +64,24 @@ export async function createApiToken(ctx: ServiceContext, rawUserId: unknown, la
 export async function revokeApiToken(ctx: ServiceContext, raw: unknown): Promise<number> {
   const input = parseInput(RevokeApiTokenInput.schema, raw, "");
   const revoked = await inTransaction(ctx, async (tx) => {
-    const result: [unknown[], number] = input.token
-      ? await tx.query("UPDATE api_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL", [
-          hashToken(input.token),
-        ])
-      : await tx.query("UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL", [
-          input.userId,
-        ]);
-    const count = result[1];
-    if (count === 0) throw new NotFoundError("Active token", input.token ? "(given)" : input.userId!);
-    await ctx.bus.publish(tx, { kind: "tokens-revoked" });
-    return count;
+    const [rows]: [{ id: string }[], number] = input.token
+      ? await tx.query(
+          "UPDATE api_token SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id",
+          [hashToken(input.token)],
+        )
+      : await tx.query(
+          "UPDATE api_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id",
+          [input.userId],
+        );
+    if (rows.length === 0) throw new NotFoundError("Active token", input.token ? "(given)" : input.userId!);
+    // Whose tokens: every process closes the WebSocket connections opened with them.
+    await ctx.bus.publish(
+      tx,
+      input.userId
+        ? { kind: "tokens-revoked", userId: input.userId }
+        : { kind: "tokens-revoked", tokenIds: rows.map((r) => r.id) },
+    );
+    return rows.length;
   });
   ctx.invalidate();
   return revoked;
@@ -130,6 +139,27 @@ export async function setUserManager(ctx: ServiceContext, rawUserId: unknown, ra
       if (cycle.length) throw new ValidationError({ managerId: "would make the user their own (indirect) manager" });
     }
     user.managerId = managerId;
+    return tx.getRepository(User).save(user);
+  });
+}
+
+/**
+ * The time zone of the times in a person's reminders and pages (null: the organization's).
+ * An ADMIN sets anyone's; everyone else their own.
+ */
+export async function setUserTimezone(ctx: ServiceContext, rawUserId: unknown, rawTimezone: unknown): Promise<User> {
+  const viewer = requireRole(ctx, ...ROLES);
+  const { userId, timezone } = parseInput(
+    z.object({ userId: Id, timezone: TimeZone.nullable() }),
+    { userId: rawUserId, timezone: rawTimezone ?? null },
+    "",
+  );
+  if (viewer.role !== "ADMIN" && viewer.userId !== userId)
+    throw new ForbiddenError("Only an ADMIN sets another person's time zone");
+  return ctx.db.transaction(async (tx) => {
+    const user = await tx.getRepository(User).findOneBy({ id: userId });
+    if (!user) throw new NotFoundError("User", userId);
+    user.timezone = timezone;
     return tx.getRepository(User).save(user);
   });
 }

@@ -4,7 +4,7 @@ import type { GraphQLContext } from "../../platform/graphql/context.js";
 import { Component } from "./component.entity.js";
 import { createComponent, listComponents, updateComponent } from "./components.js";
 import { CreateComponentInput, UpdateComponentInput, UptimeDay } from "./component.types.js";
-import { componentUptime } from "./uptime.js";
+import { componentUptime, uptimeCost } from "./uptime.js";
 
 @Resolver(() => Component)
 export class ComponentResolver {
@@ -34,6 +34,7 @@ export class ComponentResolver {
     description:
       "Per-day uptime over the last `days` days of the page's time zone, oldest first, today so far last; " +
       "from the recorded status history, scheduled maintenance left out",
+    complexity: ({ args, childComplexity }) => uptimeCost(args["days"], childComplexity),
   })
   uptime(
     @Root() component: Component,

@@ -120,15 +120,15 @@ export async function availableSlots(ctx: ServiceContext, raw: unknown): Promise
     after: ctx.clock.now(),
   });
   if (part.part === "FOLLOW_UP") return slots.map(toView);
-  let refusal: AppError | null = null;
+  const refusals: AppError[] = [];
   const bookable = slots.filter((slot) => {
     const judged = decideAt(ledger, args.activity, slot.start);
     if (judged.ok && judged.decision.allowed) return true;
     if (judged.ok && !judged.decision.allowed)
-      refusal ??= new AppError(judged.decision.reason, judged.decision.message);
+      refusals.push(new AppError(judged.decision.reason, judged.decision.message));
     return false;
   });
-  if (bookable.length === 0 && refusal) throw refusal;
+  if (bookable.length === 0 && refusals[0]) throw refusals[0];
   return bookable.map(toView);
 }
 

@@ -52,6 +52,10 @@ export class IncidentUpdate {
 
   @CreatedAtColumn()
   createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the message was last corrected; null if never" })
+  @Column("timestamptz", { name: "edited_at", nullable: true })
+  editedAt: Date | null;
 }
 
 @ObjectType()
@@ -87,4 +91,8 @@ export class IncidentReport {
 
   @TimestampColumn("published_at")
   publishedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the report was last revised; null if never" })
+  @Column("timestamptz", { name: "revised_at", nullable: true })
+  revisedAt: Date | null;
 }

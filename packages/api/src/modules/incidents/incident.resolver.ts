@@ -1,7 +1,7 @@
 import { adminLoaders } from "../admin/index.js";
 import { incidentLoaders } from "./incident.loaders.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { computeCadence } from "@liaison/domain";
+import { cadenceInputOf, computeCadence, isMajor } from "@liaison/domain";
 import { Component } from "../components/index.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
@@ -113,7 +113,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => Boolean)
   isMajor(@Root() incident: Incident) {
-    return incident.severity === "SEV1" || incident.severity === "SEV2";
+    return isMajor(incident.severity);
   }
 
   @FieldResolver(() => [Component])
@@ -165,19 +165,13 @@ export class IncidentResolver {
   async cadence(@Root() incident: Incident, @Ctx() ctx: GraphQLContext): Promise<Cadence | null> {
     const [org, reports] = await Promise.all([
       adminLoaders(ctx.services).organization(),
-      incident.reports ?? incidentLoaders(ctx.services).reportsOfIncident.load(incident.id),
+      incident.reports
+        ? Promise.resolve(incident.reports)
+        : incidentLoaders(ctx.services).reportsOfIncident.load(incident.id),
     ]);
-    const publishedAt = (kind: string) => reports.find((r) => r.kind === kind)?.publishedAt ?? null;
+    const publicUpdateTimes = incident.lastPublicUpdateAt ? [incident.lastPublicUpdateAt] : [];
     return computeCadence(
-      {
-        reportedAt: incident.reportedAt,
-        impactAssessedAt: incident.impactAssessedAt,
-        publicUpdateTimes: incident.lastPublicUpdateAt ? [incident.lastPublicUpdateAt] : [],
-        resolvedAt: incident.resolvedAt,
-        preliminaryPublishedAt: publishedAt("PRELIMINARY"),
-        postIncidentPublishedAt: publishedAt("POST_INCIDENT"),
-        calendar: calendarOf(org),
-      },
+      cadenceInputOf(incident, publicUpdateTimes, reports, calendarOf(org)),
       ctx.services.clock.now(),
     );
   }

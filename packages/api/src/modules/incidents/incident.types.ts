@@ -76,20 +76,25 @@ export class ReportIncidentInput {
     z.object({
       title: Text(LIMITS.title),
       severity: z.enum(SEVERITIES),
-      componentIds: z.array(RefId).max(100).default([]),
+      componentIds: z
+        .array(RefId)
+        .max(100)
+        .nullish()
+        .transform((ids) => ids ?? []),
       description: OptionalText(LIMITS.description),
       source: z.enum(INCIDENT_SOURCES).default("PERSON"),
       reportedAt: z.coerce.date().pipe(NotInFuture(now)).nullish(),
+      templateId: RefId.nullish(),
     });
 
-  @Field(() => String)
-  title: string;
+  @Field(() => String, { nullable: true, description: "Required unless the template gives one" })
+  title?: string | null;
 
-  @Field(() => SeverityEnum)
-  severity: Severity;
+  @Field(() => SeverityEnum, { nullable: true, description: "Required unless the template gives one" })
+  severity?: Severity | null;
 
-  @Field(() => [ID], { defaultValue: [] })
-  componentIds: string[];
+  @Field(() => [ID], { nullable: true, description: "Left out: the template's, else none" })
+  componentIds?: string[] | null;
 
   @Field(() => String, { nullable: true })
   description?: string | null;
@@ -99,6 +104,9 @@ export class ReportIncidentInput {
 
   @Field(() => Date, { nullable: true, description: "When the problem was reported, if earlier than now" })
   reportedAt?: Date;
+
+  @Field(() => ID, { nullable: true, description: "An IncidentTemplate filling what this input leaves out" })
+  templateId?: string | null;
 }
 
 @InputType()
@@ -145,44 +153,56 @@ export class AssessImpactInput {
 export class PostStatusUpdateInput {
   static readonly schema = z.object({
     status: z.enum(INCIDENT_STATUSES),
-    message: Text(LIMITS.message),
-    visibility: z.enum(UPDATE_VISIBILITIES),
+    // Both may come from the template instead (checked once it is known).
+    message: Text(LIMITS.message).nullish(),
+    visibility: z.enum(UPDATE_VISIBILITIES).nullish(),
     componentStatuses: ComponentStatuses.optional(),
+    templateId: RefId.nullish(),
   });
 
   @Field(() => IncidentStatusEnum)
   status: IncidentStatus;
 
-  @Field(() => String, { description: "At most 5,000 characters" })
-  message: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "At most 5,000 characters; required unless the template gives one (its placeholders are filled)",
+  })
+  message?: string | null;
 
-  @Field(() => UpdateVisibilityEnum)
-  visibility: UpdateVisibility;
+  @Field(() => UpdateVisibilityEnum, { nullable: true, description: "Required unless the template gives one" })
+  visibility?: UpdateVisibility | null;
 
   @Field(() => [ComponentStatusInput], { nullable: true })
   componentStatuses?: ComponentStatusInput[];
+
+  @Field(() => ID, { nullable: true, description: "An IncidentTemplate filling what this input leaves out" })
+  templateId?: string | null;
 }
 
 @InputType()
 export class PublishIncidentReportInput {
   static readonly schema = z.object({
     kind: z.enum(REPORT_KINDS),
-    summary: Text(LIMITS.summary),
+    summary: Text(LIMITS.summary).nullish(),
     rootCause: OptionalText(LIMITS.summary),
     actionItems: z.array(Text(1000)).max(100).default([]),
+    templateId: RefId.nullish(),
   });
 
   @Field(() => ReportKindEnum)
   kind: ReportKind;
 
-  @Field(() => String)
-  summary: string;
+  @Field(() => String, { nullable: true, description: "Required unless the template gives one (its message)" })
+  summary?: string | null;
 
   @Field(() => String, { nullable: true })
   rootCause?: string | null;
 
   @Field(() => [String], { nullable: true })
   actionItems?: string[];
+
+  @Field(() => ID, { nullable: true, description: "An IncidentTemplate whose message is the summary left out" })
+  templateId?: string | null;
 }
 
 @InputType()

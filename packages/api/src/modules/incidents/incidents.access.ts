@@ -38,7 +38,10 @@ export const incidentsAccess: AccessRules = {
     visibility: "PUBLIC",
     componentStatuses: "PUBLIC",
     createdAt: "PUBLIC",
+    editedAt: "PUBLIC",
+    revisions: "STAFF",
   },
+  IncidentUpdateRevision: { message: "STAFF", editedAt: "STAFF", editedBy: "STAFF" },
   ComponentStatusSnapshot: { componentId: "PUBLIC", status: "PUBLIC" },
   IncidentReport: {
     id: "PUBLIC",
@@ -47,5 +50,24 @@ export const incidentsAccess: AccessRules = {
     rootCause: "PUBLIC",
     actionItems: "PUBLIC",
     publishedAt: "PUBLIC",
+    revisedAt: "PUBLIC",
+    revisions: "STAFF",
+  },
+  IncidentReportRevision: {
+    summary: "STAFF",
+    rootCause: "STAFF",
+    actionItems: "STAFF",
+    revisedAt: "STAFF",
+    revisedBy: "STAFF",
+  },
+  /** Prepared words are read by staff only (Query.incidentTemplates); customers see what was posted. */
+  IncidentTemplate: {
+    id: "STAFF",
+    name: "STAFF",
+    title: "STAFF",
+    message: "STAFF",
+    severity: "STAFF",
+    componentIds: "STAFF",
+    visibility: "STAFF",
   },
 };

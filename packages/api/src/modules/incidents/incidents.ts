@@ -36,6 +36,7 @@ import { getOrganization } from "../admin/index.js";
 import { scheduleCadenceTimers } from "./cadence/cadence-timers.js";
 import { notifyRequesters } from "./incident-notifications.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import { reportInputWithTemplate, reportSummary, updateWords } from "./templates/template-words.js";
 
 /** Until someone assesses the impact, it is presumed from the severity. */
 const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
@@ -45,7 +46,7 @@ const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
   SEV4: "NONE",
 };
 
-async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
+export async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
   if (!isId(id)) throw new NotFoundError("Incident", id);
   const incident = await tx.getRepository(Incident).findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
   if (!incident) throw new NotFoundError("Incident", id);
@@ -124,14 +125,14 @@ async function nextSequence(tx: EntityManager, incident: Incident): Promise<numb
   return incident.updateCount;
 }
 
-async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+export async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const result = await inTransaction(ctx, work);
   ctx.invalidate();
   return result;
 }
 
 export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise<Incident> {
-  const input = parseInput(ReportIncidentInput.schema(ctx.clock.now()), raw);
+  const input = parseInput(ReportIncidentInput.schema(ctx.clock.now()), await reportInputWithTemplate(ctx, raw));
   return finish(ctx, (tx) => reportIncidentIn(ctx, tx, input));
 }
 
@@ -242,27 +243,28 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
     let statuses = input.componentStatuses ?? [];
     if (input.status === "RESOLVED" && !input.componentStatuses) statuses = await restoreComponents(tx, incident);
     await applyComponentStatuses(tx, incident, statuses, now);
+    const { message, visibility } = await updateWords(tx, incident, input, now);
     const sequence = await nextSequence(tx, incident);
     const update = tx.getRepository(IncidentUpdate).create({
       incidentId: id,
       sequence,
       status: input.status,
-      message: input.message,
-      visibility: input.visibility,
+      message,
+      visibility,
       componentStatuses: statuses,
       authorId: ctx.viewer?.userId ?? null,
       createdAt: now,
     });
     const saved = await tx.getRepository(IncidentUpdate).save(update);
     incident.status = input.status;
-    if (input.visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
+    if (visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
     if (input.status === "RESOLVED") incident.resolvedAt = now;
     incident.updatedAt = now;
     await tx.getRepository(Incident).save(incident);
     await scheduleCadenceTimers(ctx, tx, id);
-    if (input.visibility === "PUBLIC") await notifyRequesters(ctx, tx, incident, saved);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: input.visibility });
-    if (input.visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
+    if (visibility === "PUBLIC") await notifyRequesters(ctx, tx, incident, saved);
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility });
+    if (visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
       await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;
   });
@@ -311,11 +313,12 @@ export async function publishIncidentReport(
       if (decision.code === "INCIDENT_NOT_RESOLVED") throw new InvalidTransitionError(decision.reason);
       throw new ConflictError(decision.reason);
     }
+    const summary = await reportSummary(tx, incident, input, now);
     const report = await tx.getRepository(IncidentReport).save(
       tx.getRepository(IncidentReport).create({
         incidentId: id,
         kind: input.kind,
-        summary: input.summary,
+        summary,
         rootCause: input.rootCause,
         actionItems: input.actionItems,
         authorId: ctx.viewer?.userId ?? null,

@@ -8,5 +8,6 @@ export {
   reportIncidentIn,
 } from "./incidents.js";
 export { createIncidentLoaders } from "./incident.loaders.js";
+export { createIncidentTemplate } from "./templates/incident-templates.js";
 export { incidentSnapshot } from "./incident-queries.js";
 export { incidentsModule } from "./incidents.module.js";

@@ -1,4 +1,4 @@
-import type { FeatureModule, TimerHandler } from "../../platform/module.js";
+import type { FeatureModule } from "../../platform/module.js";
 import { notificationsAccess } from "./notifications.access.js";
 import { QUEUES } from "../../platform/timers/queues.js";
 import { Notification, NotificationPreference } from "./notification.entity.js";
@@ -12,5 +12,5 @@ export const notificationsModule: FeatureModule = {
   access: notificationsAccess,
   resolvers: [NotificationResolver, WebhookResolver],
   entities: [Notification, NotificationPreference, WebhookEndpoint, WebhookDelivery],
-  timers: { [QUEUES.webhook]: runWebhookDelivery as TimerHandler },
+  timers: { [QUEUES.webhook]: runWebhookDelivery },
 };

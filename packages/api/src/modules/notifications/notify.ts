@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
-import type { Notifier, NotificationSpec } from "../../platform/notifier.js";
+import type { Notifier, NotificationSpec, Reader, Wording } from "../../platform/notifier.js";
+import { ORGANIZATION_ID } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Notification } from "./notification.entity.js";
 import { preferencesOf } from "./preferences.js";
@@ -12,9 +13,11 @@ import { queueWebhookDeliveries } from "./webhooks/webhooks.js";
 async function notify(ctx: ServiceContext, tx: EntityManager, spec: NotificationSpec): Promise<Notification[]> {
   const userIds = [...new Set(spec.userIds)];
   if (userIds.length === 0) return [];
+  const words = await wordsFor(tx, userIds, spec);
   const rows: Notification[] = await tx.query(
     `INSERT INTO notification (user_id, kind, title, body, ticket_id, incident_id, escalation_id, due_at, dedup_key, created_at)
-     SELECT u, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM unnest($1::uuid[]) AS u
+     SELECT w.u, $2, w.title, w.body, $5, $6, $7, $8, $9, $10
+       FROM unnest($1::uuid[], $3::text[], $4::text[]) AS w(u, title, body)
      ON CONFLICT (user_id, dedup_key) DO NOTHING
      RETURNING id, user_id AS "userId", kind, title, body, ticket_id AS "ticketId", incident_id AS "incidentId",
        escalation_id AS "escalationId", due_at AS "dueAt", dedup_key AS "dedupKey", created_at AS "createdAt",
@@ -22,8 +25,8 @@ async function notify(ctx: ServiceContext, tx: EntityManager, spec: Notification
     [
       userIds,
       spec.kind,
-      spec.title.slice(0, 300),
-      spec.body.slice(0, 5000),
+      words.map((w) => w.title.slice(0, 300)),
+      words.map((w) => w.body.slice(0, 5000)),
       spec.ticketId ?? null,
       spec.incidentId ?? null,
       spec.escalationId ?? null,
@@ -36,6 +39,27 @@ async function notify(ctx: ServiceContext, tx: EntityManager, spec: Notification
     await ctx.bus.publish(tx, { kind: "notification", userId: row.userId, notificationId: row.id });
   await queueWebhookDeliveries(ctx, tx, rows);
   return rows;
+}
+
+/** Each person's title and body, worded in their own time zone (else the organization's) where the text asks. */
+async function wordsFor(
+  tx: EntityManager,
+  userIds: readonly string[],
+  spec: NotificationSpec,
+): Promise<{ title: string; body: string }[]> {
+  const { title, body } = spec;
+  if (typeof title === "string" && typeof body === "string") return userIds.map(() => ({ title, body }));
+  const zones: { id: string; timezone: string }[] = await tx.query(
+    `SELECT u.id, coalesce(u.timezone, o.timezone) AS timezone
+       FROM app_user u CROSS JOIN organization o WHERE u.id = ANY($1::uuid[]) AND o.id = $2`,
+    [userIds, ORGANIZATION_ID],
+  );
+  const zoneOf = new Map(zones.map((z) => [z.id, z.timezone]));
+  const word = (wording: Wording, reader: Reader) => (typeof wording === "string" ? wording : wording(reader));
+  return userIds.map((id) => {
+    const reader = { timezone: zoneOf.get(id) ?? "UTC" };
+    return { title: word(title, reader), body: word(body, reader) };
+  });
 }
 
 /** The notifier every feature reaches through its context. */

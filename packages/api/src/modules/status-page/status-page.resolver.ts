@@ -35,7 +35,8 @@ export class StatusPageResolver {
       "An incident each time it changes (one incident, or all); anonymous readers only hear of public changes",
     subscribe: ({ args, context }) => {
       const ctx = context as GraphQLContext;
-      const only = args["incidentId"] ? parseInput(Id, args["incidentId"], "incidentId") : null;
+      const requested = (args as { incidentId?: unknown }).incidentId;
+      const only = requested ? parseInput(Id, requested, "incidentId") : null;
       const staff = isStaff(ctx.viewer);
       return ctx.services.bus.iterate((event) => {
         if (event.kind !== "incident") return undefined;

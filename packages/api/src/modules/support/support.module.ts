@@ -1,4 +1,4 @@
-import type { FeatureModule, TimerHandler } from "../../platform/module.js";
+import type { FeatureModule } from "../../platform/module.js";
 import { supportAccess } from "./support.access.js";
 import { QUEUES } from "../../platform/timers/queues.js";
 import type { ServiceContext } from "../../platform/context.js";
@@ -17,8 +17,7 @@ export const supportModule: FeatureModule = {
   resolvers: [TicketResolver, EscalationResolver, EscalationPageResolver, AnalyticsResolver],
   entities: [Ticket, TicketMessage, SlaPolicyRow, Escalation, EscalationPage],
   timers: {
-    [QUEUES.sla]: ((ctx: ServiceContext, data: SlaTimerData) =>
-      runSlaTimer(ctx, data, escalateOnBreach)) as TimerHandler,
-    [QUEUES.escalation]: runEscalationStep as TimerHandler,
+    [QUEUES.sla]: (ctx: ServiceContext, data: SlaTimerData) => runSlaTimer(ctx, data, escalateOnBreach),
+    [QUEUES.escalation]: runEscalationStep,
   },
 };

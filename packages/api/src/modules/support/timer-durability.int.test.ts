@@ -51,7 +51,7 @@ function startChild(): { child: ChildProcess; lines: string[] } {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines: string[] = [];
-  child.stdout!.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter(Boolean)));
+  child.stdout.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter(Boolean)));
   return { child, lines };
 }
 

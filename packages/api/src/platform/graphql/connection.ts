@@ -26,7 +26,8 @@ export function connectionOf<T extends object>(node: ClassType<T>, name: string)
 
   @ObjectType(`${name}Connection`)
   class Connection {
-    @Field(() => [Edge])
+    // The page's size is counted once, by the field's `first` (see cost.ts), not again per edge list.
+    @Field(() => [Edge], { complexity: ({ childComplexity }) => childComplexity })
     edges: Edge[];
 
     @Field(() => PageInfo)

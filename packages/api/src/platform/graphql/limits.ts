@@ -1,74 +1,57 @@
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from "graphql";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
 
 export const MAX_DEPTH = 12;
 export const MAX_ALIASES = 30;
+export const MAX_DIRECTIVES = 50;
+/** Lexical tokens in one document (graphql-js's own parser limit): bounds parse and validation work. */
+export const MAX_TOKENS = 5_000;
 
-function depthOf(
-  set: SelectionSetNode | undefined,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): number {
-  if (!set) return 0;
-  let deepest = 0;
-  for (const sel of set.selections) {
-    if (sel.kind === Kind.FIELD) {
-      if (sel.name.value.startsWith("__")) continue;
-      deepest = Math.max(deepest, 1 + depthOf(sel.selectionSet, fragments, seen));
-    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(sel.selectionSet, fragments, seen));
-    } else {
-      const name = sel.name.value;
-      const fragment = fragments[name];
-      if (!fragment || seen.has(name)) continue;
-      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, new Set([...seen, name])));
-    }
-  }
-  return deepest;
+/** Limits at the edge, per API process unless said otherwise (config.ts reads them from the environment). */
+export interface EdgeLimits {
+  /** The most an anonymous caller's operation may cost (cost.ts), over HTTP and WebSocket. */
+  costAnonymous: number;
+  /** The most a signed-in caller's operation may cost. */
+  costSignedIn: number;
+  /** The largest WebSocket message accepted; larger closes the socket (1009), as HTTP stops at 1 MB. */
+  wsMaxPayloadBytes: number;
+  /** Open WebSocket connections per client address, per process. */
+  wsConnectionsPerClient: number;
+  /** Subscriptions at once on one signed-in connection. */
+  wsSubscriptionsPerConnection: number;
+  /** Subscriptions at once on one anonymous connection (the status page holds one). */
+  wsAnonymousSubscriptionsPerConnection: number;
+  /** Time a new socket has to send `connection_init`. */
+  wsInitTimeoutMs: number;
 }
 
-/** Rejects operations nested deeper than `max` fields. */
-export function depthLimit(max = MAX_DEPTH): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = Object.fromEntries(
-      context
-        .getDocument()
-        .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-        .map((d) => [d.name.value, d]),
-    );
-    return {
-      OperationDefinition(node) {
-        const depth = depthOf(node.selectionSet, fragments, new Set());
-        if (depth > max)
-          context.reportError(
-            new GraphQLError(`The operation is nested ${depth} levels deep; the limit is ${max}`, { nodes: [node] }),
-          );
-      },
-    };
-  };
-}
+export const DEFAULT_EDGE_LIMITS: EdgeLimits = {
+  costAnonymous: 50_000,
+  costSignedIn: 500_000,
+  wsMaxPayloadBytes: 1_000_000,
+  wsConnectionsPerClient: 100,
+  wsSubscriptionsPerConnection: 100,
+  wsAnonymousSubscriptionsPerConnection: 5,
+  wsInitTimeoutMs: 3_000,
+};
 
-/** Rejects documents with more than `max` aliases (alias-based batching attacks). */
-export function aliasLimit(max = MAX_ALIASES): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    let reported = false;
-    return {
-      Field(node) {
-        if (!node.alias) return;
-        aliases += 1;
-        if (aliases > max && !reported) {
-          reported = true;
-          context.reportError(new GraphQLError(`The document uses more than ${max} aliases`, { nodes: [node] }));
-        }
-      },
-    };
-  };
+// GraphQL Armor's rules throw by default, which would abort validation; report instead, with our
+// own GraphQLError class (the package loads graphql's CommonJS build) and without the "Syntax Error" prefix.
+const report = {
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: Error) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ""))),
+  ],
+};
+
+/** The shape of a document: depth, aliases and directives (GraphQL Armor); tokens are limited at parse. */
+export function shapeLimits(): ValidationRule[] {
+  return [
+    maxDepthRule({ n: MAX_DEPTH, flattenFragments: true, ...report }),
+    maxAliasesRule({ n: MAX_ALIASES, ...report }),
+    maxDirectivesRule({ n: MAX_DIRECTIVES, ...report }),
+  ];
 }

@@ -1,4 +1,10 @@
-/** Token buckets per caller: `burst` requests at once, refilled at `perSecond`. */
+import { HeaderMap } from "@apollo/server";
+import { GraphQLError } from "graphql";
+import type pg from "pg";
+import { AppError } from "../errors.js";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+
+/** Token buckets per key in this process: `burst` at once, refilled at `perSecond` (the Events API's intake). */
 export class RateLimiter {
   private buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -22,4 +28,72 @@ export class RateLimiter {
     }
     return Math.ceil((1 - bucket.tokens) / this.perSecond);
   }
+}
+
+export interface RateLimitOptions {
+  perSecond: number;
+  burst: number;
+  /** An operation counts as one request per this much cost (cost.ts), at most `burst` requests. */
+  costPerRequest?: number;
+}
+
+/** The default of `costPerRequest`: the public status page's own queries count as a few dozen requests. */
+export const COST_PER_REQUEST = 1_000;
+
+/**
+ * The GraphQL rate limit of a caller (a user, or an address when anonymous), over HTTP and WebSocket
+ * alike and shared by every API process: `burst` requests in each window of `burst / perSecond` seconds,
+ * counted in PostgreSQL (table rate_limit, rate-limiter-flexible). A caller past its limit is then refused
+ * from memory until the window ends, and if the database cannot be reached each process counts alone.
+ */
+export class CallerRateLimit {
+  private readonly limiter: RateLimiterPostgres;
+  private readonly points: number;
+  private readonly costPerRequest: number;
+
+  constructor(pool: pg.Pool, options: RateLimitOptions) {
+    const points = Math.max(1, Math.round(options.burst));
+    this.points = points;
+    this.costPerRequest = options.costPerRequest ?? COST_PER_REQUEST;
+    const duration = Math.max(1, Math.round(points / options.perSecond));
+    this.limiter = new RateLimiterPostgres({
+      storeClient: pool,
+      tableName: "rate_limit",
+      tableCreated: true,
+      keyPrefix: "graphql",
+      points,
+      duration,
+      inMemoryBlockOnConsumed: points,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: "graphql", points, duration }),
+    });
+  }
+
+  /** 0 when the request may go ahead, else the seconds to wait. */
+  async take(key: string, requests = 1): Promise<number> {
+    try {
+      await this.limiter.consume(key, requests);
+      return 0;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      throw refusal;
+    }
+  }
+
+  /** Charges what an operation costs beyond the one request already taken; 0 or the seconds to wait. */
+  async charge(key: string, cost: number): Promise<number> {
+    const extra = Math.min(this.points, Math.ceil(cost / this.costPerRequest)) - 1;
+    return extra > 0 ? this.take(key, extra) : 0;
+  }
+}
+
+/** RATE_LIMITED, with `retryAfter` and (over HTTP) 429 and Retry-After. */
+export function rateLimitedError(wait: number): GraphQLError {
+  const message = `Too many requests; retry in ${wait} s`;
+  return new GraphQLError(message, {
+    extensions: {
+      code: "RATE_LIMITED",
+      http: { status: 429, headers: new HeaderMap([["retry-after", String(wait)]]) },
+    },
+    originalError: new AppError("RATE_LIMITED", message, { retryAfter: wait }),
+  });
 }

@@ -1,4 +1,4 @@
-import { PgBoss, type Job, type JobResult } from "pg-boss";
+import { PgBoss, type JobResult, type JobWithMetadata } from "pg-boss";
 import type { EntityManager } from "typeorm";
 import type { Clock } from "../context.js";
 import type { Logger } from "../logger.js";
@@ -22,7 +22,19 @@ export interface TimerOptions {
   pollingIntervalSeconds?: number;
   /** Called before each job's handler: lets a test stop a worker in the middle of a job. */
   beforeHandle?: (queue: QueueName, job: { id: string; data: unknown }) => Promise<void>;
+  /** Called as each job's handler starts, with how late it runs past its due time: for metrics. */
+  onRun?: (queue: QueueName, latenessSeconds: number) => void;
   log: Logger;
+}
+
+/** Jobs of one queue by state: `due` waits for a worker, `scheduled` is not due yet. */
+export interface QueueStats {
+  queue: QueueName;
+  due: number;
+  scheduled: number;
+  active: number;
+  /** How long the oldest due job has waited past its due time (0 when none waits). */
+  oldestDueSeconds: number;
 }
 
 const ALL_QUEUES = Object.values(QUEUES);
@@ -73,8 +85,9 @@ export class Timers {
           pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 0.5,
           burstWhenBatchFull: true,
           perJobResults: true,
+          includeMetadata: true,
         },
-        async (jobs: Job<object>[]): Promise<JobResult[]> => {
+        async (jobs: JobWithMetadata<object>[]): Promise<JobResult[]> => {
           const results: JobResult[] = [];
           for (const job of jobs) results.push(await this.runOne(queue, job));
           return results;
@@ -114,8 +127,14 @@ export class Timers {
     );
   }
 
-  private async runOne(queue: QueueName, job: Job<object>): Promise<JobResult> {
+  /** Started, and (unless turned off) polling for due jobs: part of the process's readiness. */
+  running(): { started: boolean; workers: boolean } {
+    return { started: this.started, workers: this.started && this.options.workers };
+  }
+
+  private async runOne(queue: QueueName, job: JobWithMetadata<object>): Promise<JobResult> {
     const handler = this.handlers.get(queue);
+    this.options.onRun?.(queue, Math.max(0, (Date.now() - new Date(job.startAfter).getTime()) / 1000));
     try {
       if (!handler) throw new Error(`no handler for queue ${queue}`);
       await this.options.beforeHandle?.(queue, { id: job.id, data: job.data });
@@ -146,11 +165,11 @@ export class Timers {
       );
       let ran = 0;
       for (const queue of ALL_QUEUES) {
-        const jobs = await this.boss.fetch<object>(queue, { batchSize: 100 });
+        const jobs = await this.boss.fetch<object>(queue, { batchSize: 100, includeMetadata: true });
         for (const job of jobs) {
           const result = await this.runOne(queue, job);
           if (result.status === "completed") await this.boss.complete(queue, job.id);
-          else await this.boss.fail(queue, job.id, result.output ?? null);
+          else await this.boss.fail(queue, job.id, (result.output ?? null) as object | null);
         }
         ran += jobs.length;
       }
@@ -166,6 +185,33 @@ export class Timers {
       .getDb()
       .executeSql(`SELECT count(*)::int AS n FROM ${BOSS_SCHEMA}.job WHERE name = $1 AND state < 'active'`, [queue]);
     return (rows[0] as { n: number }).n;
+  }
+
+  /** Every queue's jobs by state, counted by the database now: for metrics. */
+  async queueStats(): Promise<QueueStats[]> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT name,
+              count(*) FILTER (WHERE state < 'active' AND start_after <= t.now)::int AS due,
+              count(*) FILTER (WHERE state < 'active' AND start_after > t.now)::int AS scheduled,
+              count(*) FILTER (WHERE state = 'active')::int AS active,
+              coalesce(extract(epoch FROM t.now - min(start_after) FILTER (WHERE state < 'active' AND start_after <= t.now)), 0)::float8 AS oldest
+         FROM ${BOSS_SCHEMA}.job, (SELECT ${BOSS_SCHEMA}.job_now() AS now) t
+        WHERE name = ANY($1::text[]) AND state <= 'active'
+        GROUP BY name, t.now`,
+      [ALL_QUEUES],
+    );
+    type Row = { name: string; due: number; scheduled: number; active: number; oldest: number };
+    const found = new Map((rows as Row[]).map((r) => [r.name, r]));
+    return ALL_QUEUES.map((queue) => {
+      const r = found.get(queue);
+      return {
+        queue,
+        due: r?.due ?? 0,
+        scheduled: r?.scheduled ?? 0,
+        active: r?.active ?? 0,
+        oldestDueSeconds: r?.oldest ?? 0,
+      };
+    });
   }
 
   /** Runs pg-boss maintenance now: expired jobs of dead workers go back to the queue. */

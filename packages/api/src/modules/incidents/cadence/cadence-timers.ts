@@ -1,4 +1,4 @@
-import type { CadenceObligation } from "@liaison/domain";
+import { describeDue, formatDuration, type CadenceObligation } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Incident } from "../incident.entity.js";
 import { User } from "../../admin/index.js";
@@ -81,8 +81,7 @@ export async function runCadenceTimer(ctx: ServiceContext, data: CadenceTimerDat
       userIds = [incident.liaisonId, incident.commanderId].filter((id): id is string => id !== null);
       if (userIds.length === 0 && incident.reportedById) userIds = [incident.reportedById];
       kind = "CADENCE_REMINDER";
-      const minutes = Math.max(1, Math.round((instance.dueAt.getTime() - now.getTime()) / 60_000));
-      title = `${label}: ${what} due in ${minutes} min`;
+      title = `${label}: ${what} due in ${formatDuration(instance.dueAt.getTime() - now.getTime())}`;
     } else if (data.stage === "OVERDUE") {
       const owner = incident.commanderId ?? incident.liaisonId ?? incident.reportedById;
       userIds = owner ? [owner] : [];
@@ -99,7 +98,7 @@ export async function runCadenceTimer(ctx: ServiceContext, data: CadenceTimerDat
       userIds,
       kind,
       title,
-      body: `The ${what} was due at ${data.dueAt}.`,
+      body: (reader) => `The ${what} ${describeDue(instance.dueAt, now, reader.timezone)}.`,
       dedupKey: keyOf(data),
       incidentId: incident.id,
       dueAt: instance.dueAt,

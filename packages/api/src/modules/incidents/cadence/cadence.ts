@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   CADENCE_OBLIGATIONS,
   cadenceCompliance,
+  complianceSummary,
   summarizeCompliance,
   type CadenceInput,
   type CadenceObligation,
@@ -98,19 +99,11 @@ export async function cadenceComplianceReport(
     .flatMap((i) => cadenceCompliance(inputs.get(i.id)!, now))
     .filter((x) => x.dueAt.getTime() >= from.getTime() && x.dueAt.getTime() < to.getTime());
   const byObligation = summarizeCompliance(instances);
-  const met = instances.filter((x) => x.state === "MET").length;
-  const missed = instances.filter((x) => x.state === "MISSED").length;
   return {
     from,
     to,
     obligations: CADENCE_OBLIGATIONS.map((obligation) => ({ obligation, ...byObligation[obligation] })),
-    overall: {
-      total: instances.length,
-      met,
-      missed,
-      pending: instances.length - met - missed,
-      shareMet: met + missed === 0 ? null : met / (met + missed),
-    },
+    overall: complianceSummary(instances),
   };
 }
 

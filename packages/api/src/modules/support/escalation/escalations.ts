@@ -1,4 +1,4 @@
-import { escalationPlan, nextEscalationStep } from "@liaison/domain";
+import { describeDue, escalationPlan, nextEscalationStep } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import type { Notification } from "../../notifications/index.js";
 import { EscalationPolicy } from "../../on-call/index.js";
@@ -18,7 +18,20 @@ import type { ServiceContext } from "../../../platform/context.js";
 import { loadSchedules, policyForTicket, resolverOf, scheduleIdsOf } from "../../on-call/index.js";
 import { getOrganization } from "../../admin/index.js";
 import { lockTicket } from "../tickets.js";
+import { ticketSla } from "../sla/ticket-sla.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
+
+/** The page's last line: the ticket's running SLA deadline, in the reader's time zone. */
+function deadlineOf(ticket: Ticket, now: Date): ((timezone: string) => string) | null {
+  const sla = ticketSla(ticket, now);
+  if (sla.paused) return null;
+  const [what, due] = sla.firstResponseDueAt
+    ? ["first response", sla.firstResponseDueAt]
+    : sla.nextResponseDueAt
+      ? ["next response", sla.nextResponseDueAt]
+      : [null, null];
+  return what && due ? (timezone) => ` Its ${what} ${describeDue(due, now, timezone)}.` : null;
+}
 
 export type EscalationTimerData = { escalationId: string };
 
@@ -33,6 +46,7 @@ async function advance(ctx: ServiceContext, tx: EntityManager, escalation: Escal
   const plan = escalationPlan(escalation.policy, escalation.startedAt, resolverOf(schedules));
   const progress = nextEscalationStep(plan, escalation.acknowledgedAt, now);
   const ticket = await tx.getRepository(Ticket).findOneByOrFail({ id: escalation.ticketId });
+  const deadline = deadlineOf(ticket, now);
   for (const step of progress.due) {
     const fresh: { user_id: string }[] = await tx.query(
       `INSERT INTO escalation_page (escalation_id, round, level, user_id, paged_at)
@@ -45,7 +59,8 @@ async function advance(ctx: ServiceContext, tx: EntityManager, escalation: Escal
       userIds: fresh.map((r) => r.user_id),
       kind: "PAGE",
       title: `Ticket #${ticket.number} (${ticket.priority}) escalated to you (level ${step.level})`,
-      body: `${escalation.reason} — "${ticket.subject}". Acknowledge to take it.`,
+      body: (reader) =>
+        `${escalation.reason} — "${ticket.subject}".${deadline?.(reader.timezone) ?? ""} Acknowledge to take it.`,
       dedupKey: `escalation:${escalation.id}:${step.round}:${step.level}`,
       ticketId: ticket.id,
       escalationId: escalation.id,

@@ -1,4 +1,4 @@
-import { warningTimes } from "@liaison/domain";
+import { describeDue, formatDuration, warningTimes } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Ticket } from "../ticket.entity.js";
 import { QUEUES } from "../../../platform/timers/queues.js";
@@ -82,12 +82,12 @@ export async function runSlaTimer(ctx: ServiceContext, data: SlaTimerData, onBre
     if (data.kind === "WARNING") {
       if (now.getTime() >= due.getTime() || ticket.assigneeId !== data.userId) return;
       if (!(await claimTimer(tx, keyOf(data), now, "warned"))) return;
-      const minutes = Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000));
       await ctx.notifier.notify(ctx, tx, {
         userIds: [data.userId],
         kind: "SLA_WARNING",
-        title: `${label}: ${CLOCK_NAMES[data.clock]} due in ${minutes} min`,
-        body: `"${ticket.subject}" must have its ${CLOCK_NAMES[data.clock]} by ${data.dueAt}.`,
+        title: `${label}: ${CLOCK_NAMES[data.clock]} due in ${formatDuration(due.getTime() - now.getTime())}`,
+        body: (reader) =>
+          `The ${CLOCK_NAMES[data.clock]} to "${ticket.subject}" ${describeDue(due, now, reader.timezone)}.`,
         dedupKey: keyOf(data),
         ticketId: ticket.id,
         dueAt: due,
@@ -101,7 +101,8 @@ export async function runSlaTimer(ctx: ServiceContext, data: SlaTimerData, onBre
         userIds: [ticket.assigneeId],
         kind: "SLA_BREACHED",
         title: `${label}: ${CLOCK_NAMES[data.clock]} SLA breached`,
-        body: `"${ticket.subject}" was due a ${CLOCK_NAMES[data.clock]} by ${data.dueAt}.`,
+        body: (reader) =>
+          `The ${CLOCK_NAMES[data.clock]} to "${ticket.subject}" ${describeDue(due, now, reader.timezone)}.`,
         dedupKey: keyOf(data),
         ticketId: ticket.id,
         dueAt: due,
