@@ -372,6 +372,57 @@ describe("corrections", () => {
   });
 });
 
+describe("incidents only staff know of", () => {
+  test("are nowhere on the site until their first PUBLIC update, which brings them under their public name", async () => {
+    const internal = "pg-primary-3 split brain on shard 7";
+    const incident = (
+      await api.must(`mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }`, {
+        input: { title: internal, publicTitle: "Errors saving changes", severity: "SEV1", componentIds: [demo.graph] },
+      })
+    ).reportIncident.id as string;
+    await api.must(
+      `mutation($id: ID!) { postStatusUpdate(incidentId: $id, input: { status: INVESTIGATING, visibility: INTERNAL, message: "Paging the DBAs" }) { id } }`,
+      { id: incident },
+    );
+    // A public change after it: once the site shows that, it has read everything before it too.
+    await demo.post(demo.open, { status: "IDENTIFIED", message: "Still on the slow query.", visibility: "PUBLIC" });
+    await eventually(async () => {
+      const summary = await json("/api/v2/summary.json");
+      expect(summary.incidents[0].incident_updates[0].body).toBe("Still on the slow query.");
+    });
+    const summary = await json("/api/v2/summary.json");
+    expect(summary.status).toEqual({ indicator: "major", description: "Partial System Outage" });
+    expect(summary.incidents.map((i: any) => i.id)).not.toContain(incident);
+    expect((await json("/api/v2/incidents.json")).incidents.map((i: any) => i.id)).not.toContain(incident);
+    expect((await html(`/incidents/${incident}`)).status).toBe(404);
+    for (const path of ["/", "/history", "/history.rss", "/api/v2/incidents/unresolved.json"])
+      expect((await html(path)).text).not.toContain(internal);
+
+    await demo.post(incident, {
+      status: "INVESTIGATING",
+      message: "Saving changes fails for some.",
+      visibility: "PUBLIC",
+    });
+    await eventually(async () => {
+      const { incidents } = await json("/api/v2/incidents/unresolved.json");
+      expect(incidents.find((i: any) => i.id === incident)).toMatchObject({
+        name: "Errors saving changes",
+        impact: "none",
+      });
+    });
+    // Published, unassessed and with no component set: the SEV1 presumes no outage on the page.
+    expect((await json("/api/v2/status.json")).status).toEqual({
+      indicator: "major",
+      description: "Partial System Outage",
+    });
+    const page = await html(`/incidents/${incident}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Errors saving changes");
+    for (const path of ["/", `/incidents/${incident}`, "/history.rss", "/api/v2/summary.json"])
+      expect((await html(path)).text).not.toContain(internal);
+  });
+});
+
 describe("when the API goes away", () => {
   test("the site keeps serving the last known state, saying when it was confirmed", async () => {
     await api.close();

@@ -107,7 +107,14 @@ export async function seedDemo(api: TestApi) {
       `mutation($id: ID!, $input: PostStatusUpdateInput!) { postStatusUpdate(incidentId: $id, input: $input) { id } }`,
       { id, input },
     );
+  // The liaison assesses each impact: customers read an impact someone set, never one presumed from the severity.
+  const assess = (id: string, impact: string) =>
+    api.must(`mutation($id: ID!, $input: AssessImpactInput!) { assessImpact(incidentId: $id, input: $input) { id } }`, {
+      id,
+      input: { impact, componentStatuses: [], summary: "Assessed" },
+    });
   const resolved = await report("Login errors", "SEV3", [web]);
+  await assess(resolved, "MINOR");
   await post(resolved, {
     status: "IDENTIFIED",
     message: "A certificate expired on the login service.",
@@ -128,6 +135,7 @@ export async function seedDemo(api: TestApi) {
     },
   );
   const open = await report("Slow API responses", "SEV2", [rest]);
+  await assess(open, "MAJOR");
   await post(open, {
     status: "INVESTIGATING",
     message: "We are looking into slow responses of the REST API.",

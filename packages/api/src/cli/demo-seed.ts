@@ -199,6 +199,7 @@ export async function seedDemo(app: App): Promise<boolean> {
     as({ userId: agent.id, role: "SUPPORT_AGENT" }, new Date(now.getTime() - 4 * MIN)),
     {
       title: "Elevated API error rates in us-east",
+      publicTitle: "Some API requests are failing",
       severity: "SEV3",
       componentIds: [components["API"]],
       source: "CUSTOMER_TICKET",

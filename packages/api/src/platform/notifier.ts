@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   "PAGE",
   "INCIDENT_UPDATE",
   "TICKET_ASSIGNED",
+  "ROLE_ASSIGNED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -13,6 +13,7 @@ export {
   type UpdateVisibility,
 } from "./incident-vocabulary.js";
 export { MAJOR_SEVERITIES, becomesMajor, isMajor } from "./is-major.js";
+export { DEFAULT_PLAYBOOK_SEVERITIES, playbookApplies } from "./playbook-applies.js";
 export { checkStatusTransition, type StatusTransitionDecision } from "./check-status-transition.js";
 export { checkCanPublishReport, type ReportDecision } from "./check-can-publish-report.js";
 export { preliminaryReportMetAt } from "./report-fulfilment.js";

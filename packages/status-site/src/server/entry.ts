@@ -90,7 +90,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const ready = hot.get(path);
     if (ready) return send(req, res, ready);
   }
-  handler(req, res);
+  void handler(req, res);
 }
 
 const server = createServer((req, res) => {

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import type { Severity } from "@liaison/domain";
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from "typeorm";
 
 @ObjectType()
@@ -40,6 +41,14 @@ export class Organization {
   /** When set, the on-duty liaison is whoever this schedule has on call. */
   @Column("uuid", { name: "liaison_schedule_id", nullable: true })
   liaisonScheduleId: string | null;
+
+  /** The major-incident playbook's commander, when the reporter is not a RESPONDER: whoever this schedule has on call. */
+  @Column("uuid", { name: "commander_schedule_id", nullable: true })
+  commanderScheduleId: string | null;
+
+  /** Incidents reported at, or raised to, these severities run the major-incident playbook. */
+  @Column("text", { name: "playbook_severities", array: true, default: () => "'{SEV1,SEV2}'" })
+  playbookSeverities: Severity[];
 
   @Column("uuid", { name: "default_escalation_policy_id", nullable: true })
   defaultEscalationPolicyId: string | null;

@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { Incident } from "./incident.entity.js";
 import type { IncidentUpdate } from "./incident-update.entity.js";
 import type { ServiceContext } from "../../platform/context.js";
+import { publicName } from "./publication/incident-publication.js";
 
 /** A public update reaches the requesters of every ticket linked to the incident, in its transaction. */
 export async function notifyRequesters(
@@ -18,7 +19,7 @@ export async function notifyRequesters(
   await ctx.notifier.notify(ctx, tx, {
     userIds: rows.map((r) => r.requester_id),
     kind: "INCIDENT_UPDATE",
-    title: `${incident.title}: ${update.status.toLowerCase()}`,
+    title: `${publicName(incident)}: ${update.status.toLowerCase()}`,
     body: update.message,
     dedupKey: `incident-update:${update.id}`,
     incidentId: incident.id,

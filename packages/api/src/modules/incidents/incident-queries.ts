@@ -2,12 +2,19 @@ import { Incident } from "./incident.entity.js";
 import { IncidentFilter } from "./incident.types.js";
 import { parseInput } from "../../platform/errors.js";
 import { isId } from "../../platform/validation.js";
+import { isStaff } from "../../platform/access/viewer.js";
 import type { AppServices, ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 
+/** Staff see every incident; everyone else only those a PUBLIC update has made public. */
 export async function getIncident(ctx: ServiceContext, rawId: unknown): Promise<Incident | null> {
   if (!isId(rawId)) return null;
-  return ctx.db.getRepository(Incident).findOneBy({ id: rawId });
+  const incident = await ctx.db.getRepository(Incident).findOneBy({ id: rawId });
+  return incident && isVisibleTo(ctx, incident) ? incident : null;
+}
+
+export function isVisibleTo(ctx: Pick<ServiceContext, "viewer">, incident: Incident): boolean {
+  return incident.publishedAt !== null || isStaff(ctx.viewer);
 }
 
 /** Newest first; the cursor is (reportedAt, id), stable under inserts. */
@@ -20,6 +27,7 @@ export async function listIncidents(
   const filter = parseInput(IncidentFilter.schema, rawFilter, "filter") ?? {};
   const page = parsePage(first, after);
   const q = ctx.db.getRepository(Incident).createQueryBuilder("i");
+  if (!isStaff(ctx.viewer)) q.andWhere("i.published_at IS NOT NULL");
   if (filter.status?.length) q.andWhere("i.status IN (:...status)", { status: filter.status });
   if (filter.severity?.length) q.andWhere("i.severity IN (:...severity)", { severity: filter.severity });
   if (filter.active === true) q.andWhere("i.resolved_at IS NULL");

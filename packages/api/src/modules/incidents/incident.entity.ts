@@ -1,4 +1,4 @@
-import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn, UpdatedAtColumn } from "../../platform/db/columns.js";
+import { CreatedAtColumn, IdColumn, TimestampColumn, UpdatedAtColumn } from "../../platform/db/columns.js";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, JoinTable, ManyToMany, OneToMany, type Relation } from "typeorm";
 import type { Impact, IncidentStatus, Severity } from "@liaison/domain";
@@ -22,8 +22,20 @@ export class Incident {
   @Column({ type: "int", insert: false, update: false })
   number: number;
 
-  @TextColumn()
+  @Field(() => String, {
+    description: "Staff read the internal title; everyone else the public name (publicTitle when set)",
+  })
+  @Column("text")
   title: string;
+
+  /** The name customers read when set (otherwise the title). */
+  @Column("text", { name: "public_title", nullable: true })
+  publicTitle: string | null;
+
+  /** When its first PUBLIC update made the incident public; null while only staff know of it. */
+  @Field(() => Date, { nullable: true, description: "When the first PUBLIC update made it public; null until then" })
+  @Column("timestamptz", { name: "published_at", nullable: true })
+  publishedAt: Date | null;
 
   @Column("text", { nullable: true })
   description: string | null;
@@ -68,6 +80,7 @@ export class Incident {
   @Column("text", { name: "bridge_dial_in", nullable: true })
   bridgeDialIn: string | null;
 
+  /** The latest figure someone gave (assessImpact); linking tickets never writes it. */
   @Column("int", { name: "customers_affected", nullable: true })
   customersAffected: number | null;
 

@@ -27,3 +27,15 @@ export const ReportKindEnum = graphqlEnum(REPORT_KINDS, "IncidentReportKind");
 export const IncidentSourceEnum = graphqlEnum(INCIDENT_SOURCES, "IncidentSource");
 export const IncidentRoleEnum = graphqlEnum(INCIDENT_ROLES, "IncidentRole");
 export const ComplianceStateEnum = graphqlEnum(COMPLIANCE_STATES, "ComplianceState");
+
+const TIMELINE_KINDS = [
+  "PLAYBOOK_STARTED",
+  "LIAISON_ASSIGNED",
+  "COMMANDER_ASSIGNED",
+  "BRIDGE_ATTACHED",
+  "ROLE_NOTIFIED",
+  "ROLE_UNFILLED",
+  "PUBLISHED",
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+export const TimelineKindEnum = graphqlEnum(TIMELINE_KINDS, "IncidentTimelineKind");

@@ -3,6 +3,14 @@ import { In, type DataSource } from "typeorm";
 import { perRequest } from "../../platform/context.js";
 import { byPosition, Component } from "../components/index.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
+import { IncidentTimelineEntry } from "./playbook/incident-timeline.entity.js";
+
+/** An account with tickets linked to an incident (tickets belong to the support module: read by SQL). */
+export interface LinkedAccountRow {
+  accountId: string;
+  ticketCount: number;
+  requesterIds: string[];
+}
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -57,6 +65,43 @@ export function createIncidentLoaders(db: DataSource, options: { cache: boolean 
           .find({ where: { incidentId: In([...ids]) }, order: { publishedAt: "ASC" } });
         const grouped = groupBy(rows, (r) => r.incidentId);
         return ids.map((id) => grouped.get(id) ?? []);
+      },
+      { cache },
+    ),
+    timelineOfIncident: new DataLoader<string, IncidentTimelineEntry[]>(
+      async (ids) => {
+        const rows = await db
+          .getRepository(IncidentTimelineEntry)
+          .createQueryBuilder("e")
+          .where("e.incident_id = ANY(:ids)", { ids })
+          .orderBy("e.at", "ASC")
+          .addOrderBy("e.seq", "ASC")
+          .getMany();
+        const grouped = groupBy(rows, (r) => r.incidentId);
+        return ids.map((id) => grouped.get(id) ?? []);
+      },
+      { cache },
+    ),
+    linkedAccountsOfIncident: new DataLoader<string, LinkedAccountRow[]>(
+      async (ids) => {
+        const rows: { incident_id: string; account_id: string; tickets: number; requesters: string[] }[] =
+          await db.query(
+            `SELECT t.incident_id, t.account_id, count(*)::int AS tickets,
+                    coalesce(array_agg(DISTINCT t.requester_id) FILTER (WHERE t.requester_id IS NOT NULL), '{}') AS requesters
+               FROM ticket t JOIN account a ON a.id = t.account_id
+              WHERE t.incident_id = ANY($1::uuid[])
+              GROUP BY t.incident_id, t.account_id, a.name
+              ORDER BY count(*) DESC, a.name, t.account_id`,
+            [ids],
+          );
+        const grouped = groupBy(rows, (r) => r.incident_id);
+        return ids.map((id) =>
+          (grouped.get(id) ?? []).map((r) => ({
+            accountId: r.account_id,
+            ticketCount: r.tickets,
+            requesterIds: r.requesters,
+          })),
+        );
       },
       { cache },
     ),

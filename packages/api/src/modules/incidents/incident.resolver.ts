@@ -153,11 +153,6 @@ export class IncidentResolver {
     return { url: incident.bridgeUrl, dialIn: incident.bridgeDialIn };
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Staff only (incidents.access.ts)" })
-  customersAffected(@Root() incident: Incident) {
-    return incident.customersAffected;
-  }
-
   @FieldResolver(() => Cadence, {
     nullable: true,
     description: "Staff only (incidents.access.ts); evaluated at request time",

@@ -75,6 +75,7 @@ export class ReportIncidentInput {
   static readonly schema = (now: Date) =>
     z.object({
       title: Text(LIMITS.title),
+      publicTitle: OptionalText(LIMITS.title),
       severity: z.enum(SEVERITIES),
       componentIds: z
         .array(RefId)
@@ -89,6 +90,9 @@ export class ReportIncidentInput {
 
   @Field(() => String, { nullable: true, description: "Required unless the template gives one" })
   title?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The name customers read once it is public (else the title)" })
+  publicTitle?: string | null;
 
   @Field(() => SeverityEnum, { nullable: true, description: "Required unless the template gives one" })
   severity?: Severity | null;
@@ -113,12 +117,17 @@ export class ReportIncidentInput {
 export class UpdateIncidentInput {
   static readonly schema = z.object({
     title: Text(LIMITS.title).optional(),
+    /** null (or blank) clears it: customers then read the title. */
+    publicTitle: OptionalText(LIMITS.title).optional(),
     severity: z.enum(SEVERITIES).optional(),
     description: OptionalText(LIMITS.description).optional(),
   });
 
   @Field(() => String, { nullable: true })
   title?: string;
+
+  @Field(() => String, { nullable: true, description: "The name customers read; null clears it (they read the title)" })
+  publicTitle?: string | null;
 
   @Field(() => SeverityEnum, { nullable: true })
   severity?: Severity;

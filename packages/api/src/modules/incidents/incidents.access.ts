@@ -2,7 +2,8 @@ import type { AccessRules } from "../../platform/access/audience.js";
 
 /**
  * The public view of an incident is what the status page shows: its name, state, components,
- * PUBLIC updates (filtered in `updates`) and reports. How it is run — who leads it, the bridge,
+ * PUBLIC updates (filtered in `updates`) and reports — of published incidents only (incident-queries.ts),
+ * under the public name with an impact someone set (incident-publication.resolver.ts). How it is run — who leads it, the bridge,
  * the cadence, the internal description — is for staff.
  */
 export const incidentsAccess: AccessRules = {
@@ -27,6 +28,12 @@ export const incidentsAccess: AccessRules = {
     liaison: "STAFF",
     conferenceBridge: "STAFF",
     customersAffected: "STAFF",
+    linkedAccountCount: "STAFF",
+    affectedAccounts: "STAFF",
+    linkedTickets: "STAFF",
+    publicTitle: "STAFF",
+    publishedAt: "PUBLIC",
+    timeline: "STAFF",
     cadence: "STAFF",
     cadenceCompliance: "STAFF",
   },

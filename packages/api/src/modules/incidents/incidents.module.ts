@@ -15,6 +15,10 @@ import {
   ReportRevisionResolver,
   UpdateRevisionResolver,
 } from "./corrections/incident-corrections.resolver.js";
+import { IncidentCustomersResolver } from "./publication/incident-customers.resolver.js";
+import { IncidentPublicationResolver } from "./publication/incident-publication.resolver.js";
+import { IncidentTimelineEntryResolver, IncidentTimelineResolver } from "./playbook/incident-timeline.resolver.js";
+import { IncidentTimelineEntry } from "./playbook/incident-timeline.entity.js";
 
 export const incidentsModule: FeatureModule = {
   name: "incidents",
@@ -27,6 +31,10 @@ export const incidentsModule: FeatureModule = {
     UpdateRevisionResolver,
     ReportRevisionResolver,
     IncidentTemplateResolver,
+    IncidentPublicationResolver,
+    IncidentCustomersResolver,
+    IncidentTimelineResolver,
+    IncidentTimelineEntryResolver,
   ],
   entities: [
     Incident,
@@ -35,6 +43,7 @@ export const incidentsModule: FeatureModule = {
     IncidentUpdateRevision,
     IncidentReportRevision,
     IncidentTemplate,
+    IncidentTimelineEntry,
   ],
   timers: { [QUEUES.cadence]: runCadenceTimer },
 };

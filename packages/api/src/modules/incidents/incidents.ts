@@ -1,9 +1,8 @@
 import { z } from "zod";
 import {
-  becomesMajor,
   checkCanPublishReport,
   checkStatusTransition,
-  isMajor,
+  playbookApplies,
   type ComponentStatus,
   type Impact,
   type Severity,
@@ -37,8 +36,10 @@ import { scheduleCadenceTimers } from "./cadence/cadence-timers.js";
 import { notifyRequesters } from "./incident-notifications.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { reportInputWithTemplate, reportSummary, updateWords } from "./templates/template-words.js";
+import { recordRoleChange, runPlaybook } from "./playbook/playbook.js";
+import { recordTimeline } from "./playbook/incident-timeline.js";
 
-/** Until someone assesses the impact, it is presumed from the severity. */
+/** Until someone assesses the impact, staff see it presumed from the severity (customers never do). */
 const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
   SEV1: "CRITICAL",
   SEV2: "MAJOR",
@@ -67,16 +68,6 @@ async function componentsOrFail(tx: EntityManager, ids: readonly string[], lock:
   const missing = sorted.find((id) => !found.some((c) => c.id === id));
   if (missing) throw new NotFoundError("Component", missing);
   return found;
-}
-
-/** Major incidents get the on-duty liaison and the conference bridge, in the caller's transaction. */
-async function mobilizeMajorIncident(ctx: ServiceContext, tx: EntityManager, incident: Incident): Promise<void> {
-  const org = await getOrganization(tx);
-  incident.liaisonId ??= await ctx.roster.onDutyLiaison(tx, ctx.clock.now());
-  if (!incident.bridgeUrl && org.bridgeUrl) {
-    incident.bridgeUrl = org.bridgeUrl;
-    incident.bridgeDialIn = org.bridgeDialIn;
-  }
 }
 
 async function applyComponentStatuses(
@@ -140,13 +131,15 @@ export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise
 export async function reportIncidentIn(
   ctx: ServiceContext,
   tx: EntityManager,
-  input: z.infer<ReturnType<typeof ReportIncidentInput.schema>>,
+  input: Omit<z.infer<ReturnType<typeof ReportIncidentInput.schema>>, "publicTitle"> & { publicTitle?: string | null },
 ): Promise<Incident> {
   const now = ctx.clock.now();
   const components = await componentsOrFail(tx, input.componentIds, false);
   const repo = tx.getRepository(Incident);
   const incident = repo.create({
     title: input.title,
+    publicTitle: input.publicTitle ?? null,
+    publishedAt: null,
     description: input.description,
     source: input.source,
     severity: input.severity,
@@ -160,18 +153,24 @@ export async function reportIncidentIn(
     bridgeDialIn: null,
     updateCount: 0,
   });
-  if (isMajor(input.severity)) await mobilizeMajorIncident(ctx, tx, incident);
-  const saved = await repo.save(incident);
+  const { id } = await repo.save(incident);
+  // Linked, not set: the components' statuses change only when someone sets them.
   if (components.length)
     await tx.query("INSERT INTO incident_component (incident_id, component_id) SELECT $1, unnest($2::uuid[])", [
-      saved.id,
+      id,
       components.map((c) => c.id),
     ]);
-  await scheduleCadenceTimers(ctx, tx, saved.id);
-  await ctx.bus.publish(tx, { kind: "incident", incidentId: saved.id, visibility: "PUBLIC" });
-  await ctx.bus.publish(tx, { kind: "status-page" });
-  return repo.findOneByOrFail({ id: saved.id });
+  const org = await getOrganization(tx);
+  if (playbookApplies(org.playbookSeverities, null, input.severity))
+    await runPlaybook(ctx, tx, await repo.findOneByOrFail({ id }), org);
+  await scheduleCadenceTimers(ctx, tx, id);
+  // Nothing public changed: the incident is public only once a PUBLIC update is posted.
+  await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "INTERNAL" });
+  return repo.findOneByOrFail({ id });
 }
+
+/** Whether customers can see the incident, hence whether a change to it is news to them. */
+const visibilityOf = (incident: Incident) => (incident.publishedAt ? "PUBLIC" : "INTERNAL");
 
 export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
   const id = parseInput(RefId, rawId, "incidentId");
@@ -180,19 +179,22 @@ export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: u
     const incident = await lockIncident(tx, id);
     if (incident.status === "RESOLVED")
       throw new InvalidTransitionError("The incident is resolved; only reports may be published");
-    const raised = input.severity !== undefined && becomesMajor(incident.severity, input.severity);
+    const org = await getOrganization(tx);
+    const raised =
+      input.severity !== undefined && playbookApplies(org.playbookSeverities, incident.severity, input.severity);
     if (input.title !== undefined) incident.title = input.title;
+    if (input.publicTitle !== undefined) incident.publicTitle = input.publicTitle;
     if (input.description !== undefined) incident.description = input.description;
     if (input.severity !== undefined) {
       if (!incident.impactAssessedAt) incident.impact = PROVISIONAL_IMPACT[input.severity];
       incident.severity = input.severity;
     }
-    if (raised) await mobilizeMajorIncident(ctx, tx, incident);
     // TypeORM leaves updated_at alone on save: readers (status page, feeds, live pages) rely on it moving.
     incident.updatedAt = ctx.clock.now();
     const saved = await tx.getRepository(Incident).save(incident);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
-    await ctx.bus.publish(tx, { kind: "status-page" });
+    if (raised) await runPlaybook(ctx, tx, saved, org);
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: visibilityOf(saved) });
+    if (saved.publishedAt) await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;
   });
 }
@@ -224,8 +226,8 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
     incident.updatedAt = now;
     const saved = await tx.getRepository(Incident).save(incident);
     await scheduleCadenceTimers(ctx, tx, id);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
-    await ctx.bus.publish(tx, { kind: "status-page" });
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: visibilityOf(saved) });
+    if (saved.publishedAt || input.componentStatuses.length > 0) await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;
   });
 }
@@ -257,14 +259,20 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
     });
     const saved = await tx.getRepository(IncidentUpdate).save(update);
     incident.status = input.status;
+    const publishes = visibility === "PUBLIC" && !incident.publishedAt;
+    if (publishes) incident.publishedAt = now;
     if (visibility === "PUBLIC") incident.lastPublicUpdateAt = now;
     if (input.status === "RESOLVED") incident.resolvedAt = now;
     incident.updatedAt = now;
     await tx.getRepository(Incident).save(incident);
     await scheduleCadenceTimers(ctx, tx, id);
+    if (publishes)
+      await recordTimeline(ctx, tx, id, [
+        { kind: "PUBLISHED", message: "Made public by its first PUBLIC update", actorId: ctx.viewer?.userId ?? null },
+      ]);
     if (visibility === "PUBLIC") await notifyRequesters(ctx, tx, incident, saved);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility });
-    if (visibility === "PUBLIC" || statuses.length > 0 || input.status === "RESOLVED")
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: visibility });
+    if (visibility === "PUBLIC" || statuses.length > 0 || (input.status === "RESOLVED" && incident.publishedAt))
       await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;
   });
@@ -286,9 +294,11 @@ export async function assignIncidentRole(
     const user = isId(userId) ? await tx.getRepository(User).findOneBy({ id: userId }) : null;
     if (!user) throw new NotFoundError("User", userId);
     if (!STAFF_ROLES.includes(user.role)) throw new ValidationError({ userId: "only staff can hold an incident role" });
+    const holder = role === "COMMANDER" ? incident.commanderId : incident.liaisonId;
     if (role === "COMMANDER") incident.commanderId = userId;
     else incident.liaisonId = userId;
     const saved = await tx.getRepository(Incident).save(incident);
+    if (holder !== userId) await recordRoleChange(ctx, tx, saved, role, user);
     await ctx.bus.publish(tx, { kind: "incident", incidentId, visibility: "INTERNAL" });
     return saved;
   });
@@ -327,8 +337,8 @@ export async function publishIncidentReport(
     );
     await tx.getRepository(Incident).update(id, { updatedAt: now });
     await scheduleCadenceTimers(ctx, tx, id);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "PUBLIC" });
-    await ctx.bus.publish(tx, { kind: "status-page" });
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: visibilityOf(incident) });
+    if (incident.publishedAt) await ctx.bus.publish(tx, { kind: "status-page" });
     return report;
   });
 }

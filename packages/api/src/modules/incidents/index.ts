@@ -9,5 +9,6 @@ export {
 } from "./incidents.js";
 export { createIncidentLoaders } from "./incident.loaders.js";
 export { createIncidentTemplate } from "./templates/incident-templates.js";
-export { incidentSnapshot } from "./incident-queries.js";
+export { incidentSnapshot, isVisibleTo } from "./incident-queries.js";
+export { publicImpactOf } from "./publication/incident-publication.js";
 export { incidentsModule } from "./incidents.module.js";

@@ -15,7 +15,7 @@ import type { EnqueuedEvent } from "./events-api.js";
 import { reportIncidentIn } from "../incidents/index.js";
 import { firstOnCall } from "../on-call/index.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
-import { openTicketIn, syncCustomersAffected } from "../support/index.js";
+import { openTicketIn } from "../support/index.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
 export async function createService(ctx: ServiceContext, raw: unknown): Promise<Service> {
@@ -126,10 +126,7 @@ async function openFromAlert(
       source: "MONITORING",
     });
     incidentId = incident.id;
-    if (ticket) {
-      await tx.getRepository(Ticket).update(ticket.id, { incidentId });
-      await syncCustomersAffected(tx, incidentId);
-    }
+    if (ticket) await tx.getRepository(Ticket).update(ticket.id, { incidentId });
   }
   return { ticketId: ticket?.id ?? null, incidentId };
 }

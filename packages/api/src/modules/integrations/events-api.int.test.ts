@@ -84,7 +84,7 @@ describe("Events API v2 intake", () => {
       body: { status: "success", message: "Event processed", dedup_key: "checkout-errors" },
     });
     const [alert] = await api.sql<any>(
-      "SELECT a.status, a.event_count, t.priority, t.assignee_id, t.source, t.account_id, i.severity, i.customers_affected, t.incident_id = i.id AS linked FROM alert a JOIN ticket t ON t.id = a.ticket_id JOIN incident i ON i.id = a.incident_id WHERE a.dedup_key = $1",
+      "SELECT a.status, a.event_count, t.priority, t.assignee_id, t.source, t.account_id, i.severity, i.id AS incident_id, t.incident_id = i.id AS linked FROM alert a JOIN ticket t ON t.id = a.ticket_id JOIN incident i ON i.id = a.incident_id WHERE a.dedup_key = $1",
       ["checkout-errors"],
     );
     expect(alert).toMatchObject({
@@ -95,9 +95,15 @@ describe("Events API v2 intake", () => {
       source: "EVENTS_API",
       account_id: account.id,
       severity: "SEV2",
-      customers_affected: 1,
       linked: true,
     });
+    const { incident } = await api.must(
+      `query($id: ID!) { incident(id: $id) { customersAffected linkedAccountCount } }`,
+      {
+        id: alert.incident_id,
+      },
+    );
+    expect(incident).toEqual({ customersAffected: 1, linkedAccountCount: 1 });
   });
 
   test("a repeated trigger dedups into the open alert; acknowledge and resolve follow the dedup key", async () => {

@@ -1,4 +1,4 @@
-import { Incident } from "../incidents/index.js";
+import { Incident, isVisibleTo } from "../incidents/index.js";
 import { Notification } from "./notification.entity.js";
 import { Ticket } from "../support/index.js";
 import { NotFoundError, parseInput } from "../../platform/errors.js";
@@ -59,5 +59,6 @@ export async function notificationTicket(ctx: ServiceContext, n: Notification): 
 }
 
 export async function notificationIncident(ctx: ServiceContext, n: Notification): Promise<Incident | null> {
-  return n.incidentId ? ctx.db.getRepository(Incident).findOneBy({ id: n.incidentId }) : null;
+  const incident = n.incidentId ? await ctx.db.getRepository(Incident).findOneBy({ id: n.incidentId }) : null;
+  return incident && isVisibleTo(ctx, incident) ? incident : null;
 }

@@ -40,6 +40,14 @@ export class OrganizationResolver {
     return org.liaisonScheduleId ? getSchedule(ctx.services, org.liaisonScheduleId) : null;
   }
 
+  @FieldResolver(() => OncallSchedule, {
+    nullable: true,
+    description: "The playbook's commander comes from this schedule",
+  })
+  commanderSchedule(@Root() org: Organization, @Ctx() ctx: GraphQLContext) {
+    return org.commanderScheduleId ? getSchedule(ctx.services, org.commanderScheduleId) : null;
+  }
+
   @FieldResolver(() => EscalationPolicy, { nullable: true })
   defaultEscalationPolicy(@Root() org: Organization, @Ctx() ctx: GraphQLContext) {
     return org.defaultEscalationPolicyId ? getEscalationPolicy(ctx.services, org.defaultEscalationPolicyId) : null;

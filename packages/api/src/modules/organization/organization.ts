@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { In, type EntityManager } from "typeorm";
+import { SEVERITIES } from "@liaison/domain";
 import { Organization, User } from "../admin/index.js";
 import { UpdateOrganizationInput } from "./organization.types.js";
 import { NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
@@ -38,15 +39,16 @@ export async function updateOrganization(ctx: ServiceContext, raw: unknown): Pro
   });
 }
 
-/** The on-call side of the organization: liaison schedule, default escalation policy, cadence reminders. */
+/** The on-call side of the organization: the playbook's schedules and severities, escalation policy, cadence reminders. */
 async function applyOnCallSettings(
   tx: EntityManager,
   org: Organization,
   input: z.infer<typeof UpdateOrganizationInput.schema>,
 ) {
-  if (input.liaisonScheduleId) {
-    const found: unknown[] = await tx.query("SELECT 1 FROM oncall_schedule WHERE id = $1", [input.liaisonScheduleId]);
-    if (!found.length) throw new NotFoundError("Schedule", input.liaisonScheduleId);
+  for (const scheduleId of [input.liaisonScheduleId, input.commanderScheduleId]) {
+    if (!scheduleId) continue;
+    const found: unknown[] = await tx.query("SELECT 1 FROM oncall_schedule WHERE id = $1", [scheduleId]);
+    if (!found.length) throw new NotFoundError("Schedule", scheduleId);
   }
   if (input.defaultEscalationPolicyId) {
     const found: unknown[] = await tx.query("SELECT 1 FROM escalation_policy WHERE id = $1", [
@@ -55,6 +57,9 @@ async function applyOnCallSettings(
     if (!found.length) throw new NotFoundError("Escalation policy", input.defaultEscalationPolicyId);
   }
   if (input.liaisonScheduleId !== undefined) org.liaisonScheduleId = input.liaisonScheduleId ?? null;
+  if (input.commanderScheduleId !== undefined) org.commanderScheduleId = input.commanderScheduleId ?? null;
+  if (input.playbookSeverities !== undefined)
+    org.playbookSeverities = SEVERITIES.filter((s) => input.playbookSeverities!.includes(s));
   if (input.defaultEscalationPolicyId !== undefined)
     org.defaultEscalationPolicyId = input.defaultEscalationPolicyId ?? null;
   if (input.cadenceReminderLeadMinutes !== undefined) org.cadenceReminderLeadMinutes = input.cadenceReminderLeadMinutes;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { z } from "zod";
-import { isKnownHolidayRegion, isValidLocalDate, isValidTimeZone } from "@liaison/domain";
+import { SEVERITIES, isKnownHolidayRegion, isValidLocalDate, isValidTimeZone, type Severity } from "@liaison/domain";
+import { SeverityEnum } from "../incidents/index.js";
 import { RefId, Text } from "../../platform/validation.js";
 
 /** The organization as staff read it; its settings are changed by an ADMIN. */
@@ -20,6 +21,17 @@ export class OrganizationView {
 
   @Field(() => String, { nullable: true, description: "Public holidays of this region count as non-business days" })
   holidayRegion: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The playbook's commander (when the reporter is not a RESPONDER) is whoever this schedule has on call",
+  })
+  commanderScheduleId: string | null;
+
+  @Field(() => [SeverityEnum], {
+    description: "Incidents reported at, or raised to, these run the major-incident playbook",
+  })
+  playbookSeverities: Severity[];
 
   @Field(() => Int, { description: "Minutes before a cadence obligation falls due to remind liaison and commander" })
   cadenceReminderLeadMinutes: number;
@@ -58,6 +70,8 @@ export class UpdateOrganizationInput {
     conferenceBridge: ConferenceBridgeInput.schema.nullish(),
     liaisonUserIds: z.array(RefId).max(100).optional(),
     liaisonScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
+    commanderScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
+    playbookSeverities: z.array(z.enum(SEVERITIES)).max(4).optional(),
     defaultEscalationPolicyId: z.uuid({ message: "must be a valid id" }).nullish(),
     cadenceReminderLeadMinutes: z.number().int().min(1).max(60).optional(),
     cadenceManagerDelayMinutes: z.number().int().min(1).max(240).optional(),
@@ -86,6 +100,18 @@ export class UpdateOrganizationInput {
     description: "The liaison comes from this schedule; null falls back to the roster",
   })
   liaisonScheduleId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The playbook's commander comes from this schedule when the reporter is not a RESPONDER; null: none",
+  })
+  commanderScheduleId?: string | null;
+
+  @Field(() => [SeverityEnum], {
+    nullable: true,
+    description: "Severities that run the major-incident playbook (default SEV1, SEV2; empty: never)",
+  })
+  playbookSeverities?: Severity[];
 
   @Field(() => ID, { nullable: true, description: "Used by escalateTicket when no policy is named" })
   defaultEscalationPolicyId?: string | null;

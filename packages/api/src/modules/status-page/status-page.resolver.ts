@@ -32,7 +32,7 @@ export class StatusPageResolver {
   @Public()
   @Subscription(() => Incident, {
     description:
-      "An incident each time it changes (one incident, or all); anonymous readers only hear of public changes",
+      "An incident each time it changes (one incident, or all); others than staff only hear of public changes to public incidents",
     subscribe: ({ args, context }) => {
       const ctx = context as GraphQLContext;
       const requested = (args as { incidentId?: unknown }).incidentId;
@@ -42,7 +42,8 @@ export class StatusPageResolver {
         if (event.kind !== "incident") return undefined;
         if (only && event.incidentId !== only) return undefined;
         if (!staff && event.visibility !== "PUBLIC") return undefined;
-        return incidentSnapshot(ctx.services, event);
+        const snapshot = incidentSnapshot(ctx.services, event);
+        return staff ? snapshot : snapshot.then((i) => (i?.publishedAt ? i : undefined));
       });
     },
   })

@@ -1,13 +1,13 @@
 import { aggregateStatus, type StatusIndicator } from "@liaison/domain";
 import type { DataSource } from "typeorm";
 import { perProcess, type AppServices } from "../../platform/context.js";
-import { IsNull } from "typeorm";
+import { IsNull, Not } from "typeorm";
 import type { Component } from "../components/index.js";
 import { Incident } from "../incidents/index.js";
 import type { ScheduledMaintenance } from "../maintenance/index.js";
 import { ORGANIZATION_ID } from "../../platform/validation.js";
 import { listComponents } from "../components/index.js";
-import { createIncidentLoaders } from "../incidents/index.js";
+import { createIncidentLoaders, publicImpactOf } from "../incidents/index.js";
 import { getOrganization } from "../admin/index.js";
 import { openMaintenances, preloadMaintenances } from "../maintenance/index.js";
 
@@ -27,7 +27,10 @@ export interface StatusPageData {
 export async function loadStatusPage(db: DataSource): Promise<StatusPageData> {
   const [components, activeIncidents, maintenances, organization] = await Promise.all([
     listComponents(db.manager),
-    db.getRepository(Incident).find({ where: { resolvedAt: IsNull() }, order: { reportedAt: "DESC" } }),
+    // Public only once a PUBLIC update made them so: an incident only staff know of changes nothing here.
+    db
+      .getRepository(Incident)
+      .find({ where: { resolvedAt: IsNull(), publishedAt: Not(IsNull()) }, order: { reportedAt: "DESC" } }),
     openMaintenances(db),
     getOrganization(db.manager),
   ]);
@@ -47,11 +50,11 @@ export async function loadStatusPage(db: DataSource): Promise<StatusPageData> {
   );
   const status = aggregateStatus({
     componentStatuses: components.map((c) => c.status),
-    activeIncidentImpacts: activeIncidents.map((i) => i.impact),
+    activeIncidentImpacts: activeIncidents.map((i) => publicImpactOf(i, i.updates)),
     maintenanceInProgress: maintenances.some((m) => m.status === "IN_PROGRESS"),
   });
   const lastChange: { incident: Date | null; maintenance: Date | null }[] = await db.query(
-    `SELECT (SELECT max(updated_at) FROM incident) AS incident,
+    `SELECT (SELECT max(updated_at) FROM incident WHERE published_at IS NOT NULL) AS incident,
             (SELECT max(updated_at) FROM scheduled_maintenance) AS maintenance`,
   );
   const at = (d: Date | null | undefined) => (d ? new Date(d).getTime() : 0);

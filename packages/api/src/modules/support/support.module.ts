@@ -10,11 +10,12 @@ import { SlaPolicyRow } from "./sla/sla-policy.entity.js";
 import { runSlaTimer, type SlaTimerData } from "./sla/sla-timers.js";
 import { Ticket, TicketMessage } from "./ticket.entity.js";
 import { TicketResolver } from "./ticket.resolver.js";
+import { IncidentTicketsResolver } from "./incident-tickets.resolver.js";
 
 export const supportModule: FeatureModule = {
   name: "support",
   access: supportAccess,
-  resolvers: [TicketResolver, EscalationResolver, EscalationPageResolver, AnalyticsResolver],
+  resolvers: [TicketResolver, EscalationResolver, EscalationPageResolver, AnalyticsResolver, IncidentTicketsResolver],
   entities: [Ticket, TicketMessage, SlaPolicyRow, Escalation, EscalationPage],
   timers: {
     [QUEUES.sla]: (ctx: ServiceContext, data: SlaTimerData) => runSlaTimer(ctx, data, escalateOnBreach),

@@ -100,7 +100,9 @@ export class TicketResolver {
   }
 
   @Allow(...TICKET_WRITERS)
-  @Mutation(() => Ticket, { description: "Links the ticket to an incident (null unlinks); customersAffected follows" })
+  @Mutation(() => Ticket, {
+    description: "Links the ticket to an incident (null unlinks); the incident's linkedAccountCount follows",
+  })
   linkTicketToIncident(
     @Arg("ticketId", () => ID) ticketId: string,
     @Arg("incidentId", () => ID, { nullable: true }) incidentId: string | null,

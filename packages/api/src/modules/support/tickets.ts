@@ -8,7 +8,7 @@ import {
 } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Account } from "../accounts/index.js";
-import { Incident } from "../incidents/index.js";
+import { Incident, isVisibleTo } from "../incidents/index.js";
 import { SlaPolicyRow } from "./sla/sla-policy.entity.js";
 import { Ticket, TicketMessage, type StoredPause } from "./ticket.entity.js";
 import { OpenTicketInput, RespondToTicketInput, UpdateTicketInput } from "./ticket.types.js";
@@ -200,16 +200,6 @@ export async function updateTicket(ctx: ServiceContext, rawId: unknown, raw: unk
   return result;
 }
 
-/** The incident's customer count follows the accounts of its linked tickets. */
-export async function syncCustomersAffected(tx: EntityManager, incidentId: string): Promise<void> {
-  await tx.query(
-    `UPDATE incident SET customers_affected =
-       (SELECT count(DISTINCT account_id) FROM ticket WHERE incident_id = $1), updated_at = now()
-     WHERE id = $1`,
-    [incidentId],
-  );
-}
-
 export async function linkTicketToIncident(
   ctx: ServiceContext,
   rawTicketId: unknown,
@@ -234,11 +224,9 @@ export async function linkTicketToIncident(
     if (previous === incidentId) return ticket;
     ticket.incidentId = incidentId;
     const saved = await tx.getRepository(Ticket).save(ticket);
-    for (const id of [previous, incidentId]) {
-      if (!id) continue;
-      await syncCustomersAffected(tx, id);
-      await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "INTERNAL" });
-    }
+    // The incident's customersAffected is a figure someone gave: linking never writes it (linkedAccountCount counts).
+    for (const id of [previous, incidentId])
+      if (id) await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: "INTERNAL" });
     return saved;
   });
   ctx.invalidate();
@@ -266,6 +254,15 @@ export async function ticketAccount(ctx: ServiceContext, ticket: Ticket): Promis
   return ctx.db.getRepository(Account).findOneByOrFail({ id: ticket.accountId });
 }
 
+/** The linked incident; a customer sees it only once it is public. */
 export async function ticketIncident(ctx: ServiceContext, ticket: Ticket): Promise<Incident | null> {
-  return ticket.incidentId ? ctx.db.getRepository(Incident).findOneBy({ id: ticket.incidentId }) : null;
+  const incident = ticket.incidentId ? await ctx.db.getRepository(Incident).findOneBy({ id: ticket.incidentId }) : null;
+  return incident && isVisibleTo(ctx, incident) ? incident : null;
+}
+
+/** The tickets linked to an incident, oldest first (the liaison's view). */
+export async function ticketsOfIncident(ctx: ServiceContext, incident: Incident): Promise<Ticket[]> {
+  return ctx.db
+    .getRepository(Ticket)
+    .find({ where: { incidentId: incident.id }, order: { createdAt: "ASC", id: "ASC" } });
 }
