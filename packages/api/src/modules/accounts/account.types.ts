@@ -1,11 +1,28 @@
 import { Field, InputType } from "type-graphql";
-import type { Product, ServiceTier } from "@liaison/domain";
+import { z } from "zod";
+import { PRODUCTS, SERVICE_TIERS, isValidTimeZone, type Product, type ServiceTier } from "@liaison/domain";
 import { Account } from "./account.entity.js";
 import { ProductEnum, ServiceTierEnum } from "./account.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
+import { LIMITS, LocalDate, Name } from "../../platform/validation.js";
+
+export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin");
+/** A set of products, kept in the contract's order so equal sets read the same. */
+export const Products = z
+  .array(z.enum(PRODUCTS))
+  .max(50)
+  .transform((list): Product[] => PRODUCTS.filter((p) => list.includes(p)));
 
 @InputType()
 export class CreateAccountInput {
+  static readonly schema = z.object({
+    name: Name(LIMITS.name),
+    tier: z.enum(SERVICE_TIERS),
+    subscriptionStartDate: LocalDate,
+    products: Products,
+    timezone: TimeZone.nullish().transform((tz) => tz ?? "UTC"),
+  });
+
   @Field(() => String)
   name: string;
 
@@ -24,6 +41,14 @@ export class CreateAccountInput {
 
 @InputType()
 export class UpdateAccountInput {
+  static readonly schema = z.object({
+    name: Name(LIMITS.name).nullish(),
+    tier: z.enum(SERVICE_TIERS).nullish(),
+    subscriptionStartDate: LocalDate.nullish(),
+    products: Products.nullish(),
+    timezone: TimeZone.nullish(),
+  });
+
   @Field(() => String, { nullable: true })
   name?: string | null;
 

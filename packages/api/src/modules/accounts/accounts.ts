@@ -1,37 +1,11 @@
-import { z } from "zod";
-import { PRODUCTS, SERVICE_TIERS, isValidTimeZone, type Product } from "@liaison/domain";
 import type { Viewer } from "../../platform/access/viewer.js";
 import { Account, AccountTierChange } from "./account.entity.js";
+import { CreateAccountInput, UpdateAccountInput } from "./account.types.js";
 import { ForbiddenError, NotFoundError, parseInput } from "../../platform/errors.js";
-import { LIMITS, LocalDate, Name, RefId, isId, requireRole } from "../../platform/validation.js";
+import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-
-export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin");
-/** A set of products, kept in the contract's order so equal sets read the same. */
-const Products = z
-  .array(z.enum(PRODUCTS))
-  .max(50)
-  .transform((list): Product[] => PRODUCTS.filter((p) => list.includes(p)));
-
-const CreateAccountInput = z.object({
-  name: Name(LIMITS.name),
-  tier: z.enum(SERVICE_TIERS),
-  subscriptionStartDate: LocalDate,
-  products: Products,
-  timezone: TimeZone.nullish().transform((tz) => tz ?? "UTC"),
-});
-type CreateAccountInput = z.infer<typeof CreateAccountInput>;
-
-const UpdateAccountInput = z.object({
-  name: Name(LIMITS.name).nullish(),
-  tier: z.enum(SERVICE_TIERS).nullish(),
-  subscriptionStartDate: LocalDate.nullish(),
-  products: Products.nullish(),
-  timezone: TimeZone.nullish(),
-});
-type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
 
 /** Who may read accounts and their CSE sessions: staff, and customers for their own account. */
 export const ACCOUNT_READERS = [
@@ -53,7 +27,7 @@ export function assertActsFor(viewer: Viewer, accountId: string): void {
 
 export async function createAccount(ctx: ServiceContext, raw: unknown): Promise<Account> {
   const viewer = requireRole(ctx, "ADMIN");
-  const input = parseInput(CreateAccountInput, raw);
+  const input = parseInput(CreateAccountInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Account);
     const account = await repo.save(repo.create(input));
@@ -74,7 +48,7 @@ export async function createAccount(ctx: ServiceContext, raw: unknown): Promise<
 export async function updateAccount(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Account> {
   const viewer = requireRole(ctx, "ADMIN");
   const id = parseInput(RefId, rawId, "id");
-  const input = parseInput(UpdateAccountInput, raw);
+  const input = parseInput(UpdateAccountInput.schema, raw);
   if (!isId(id)) throw new NotFoundError("Account", id);
   return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Account);

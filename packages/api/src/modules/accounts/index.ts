@@ -1,4 +1,5 @@
-export { ACCOUNT_READERS, TimeZone, assertActsFor, createAccount } from "./accounts.js";
+export { ACCOUNT_READERS, assertActsFor, createAccount } from "./accounts.js";
+export { TimeZone } from "./account.types.js";
 export { Account } from "./account.entity.js";
 export { ProductEnum, ServiceTierEnum } from "./account.enums.js";
 export { accountLoaders } from "./account-loaders.js";

@@ -1,6 +1,11 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { z } from "zod";
+import { isValidTimeZone } from "@liaison/domain";
 import { User } from "./user.entity.js";
-import { RoleEnum, type Role } from "../../platform/access/roles.js";
+import { ROLES, RoleEnum, type Role } from "../../platform/access/roles.js";
+import { Id, Name, RefId } from "../../platform/validation.js";
+
+export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as America/New_York");
 
 @ObjectType()
 export class CreatedUser {
@@ -13,6 +18,17 @@ export class CreatedUser {
 
 @InputType()
 export class CreateUserInput {
+  static readonly schema = z.object({
+    name: Name(200),
+    email: z
+      .email({ message: "must be an email address" })
+      .max(320)
+      .transform((e) => e.trim()),
+    role: z.enum(ROLES),
+    accountId: RefId.nullish(),
+    timezone: TimeZone.nullish(),
+  });
+
   @Field(() => String)
   name: string;
 
@@ -34,6 +50,13 @@ export class CreateUserInput {
 
 @InputType()
 export class RevokeApiTokenInput {
+  static readonly schema = z
+    .object({ token: z.string().min(1).optional(), userId: Id.optional() })
+    .refine((v) => (v.token === undefined) !== (v.userId === undefined), {
+      message: "give exactly one of token or userId",
+      path: ["token"],
+    });
+
   @Field(() => String, { nullable: true, description: "The token to revoke" })
   token?: string;
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isValidTimeZone } from "@liaison/domain";
 import { In } from "typeorm";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
 import type { DataSource, EntityManager } from "typeorm";
@@ -7,25 +6,12 @@ import { generateToken, hashToken } from "./tokens.js";
 import { Account } from "../accounts/index.js";
 import { ApiToken } from "./api-token.entity.js";
 import { User } from "./user.entity.js";
+import { CreateUserInput, RevokeApiTokenInput, TimeZone } from "./admin.types.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { ROLES } from "../../platform/access/roles.js";
-import { Id, Name, RefId, isId, requireRole } from "../../platform/validation.js";
+import { Id, RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-
-const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as America/New_York");
-
-const CreateUserInput = z.object({
-  name: Name(200),
-  email: z
-    .email({ message: "must be an email address" })
-    .max(320)
-    .transform((e) => e.trim()),
-  role: z.enum(ROLES),
-  accountId: RefId.nullish(),
-  timezone: TimeZone.nullish(),
-});
-type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 async function issueToken(tx: EntityManager, userId: string, label: string | null): Promise<string> {
   const token = generateToken();
@@ -34,7 +20,7 @@ async function issueToken(tx: EntityManager, userId: string, label: string | nul
 }
 
 export async function createUser(ctx: ServiceContext, raw: unknown): Promise<{ user: User; token: string }> {
-  const input = parseInput(CreateUserInput, raw);
+  const input = parseInput(CreateUserInput.schema, raw);
   if (input.role === "CUSTOMER" && !input.accountId)
     throw new ValidationError({ "input.accountId": "a CUSTOMER user must belong to an account" });
   if (input.role !== "CUSTOMER" && input.accountId)
@@ -76,16 +62,7 @@ export async function createApiToken(ctx: ServiceContext, rawUserId: unknown, la
 
 /** Revokes one token (by its value) or every token of a user; returns how many. */
 export async function revokeApiToken(ctx: ServiceContext, raw: unknown): Promise<number> {
-  const input = parseInput(
-    z
-      .object({ token: z.string().min(1).optional(), userId: Id.optional() })
-      .refine((v) => (v.token === undefined) !== (v.userId === undefined), {
-        message: "give exactly one of token or userId",
-        path: ["token"],
-      }),
-    raw,
-    "",
-  );
+  const input = parseInput(RevokeApiTokenInput.schema, raw, "");
   const revoked = await inTransaction(ctx, async (tx) => {
     const [rows]: [{ id: string }[], number] = input.token
       ? await tx.query(

@@ -1,9 +1,18 @@
 import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
-import type { ComponentStatus } from "@liaison/domain";
+import { z } from "zod";
+import { COMPONENT_STATUSES, type ComponentStatus } from "@liaison/domain";
 import { ComponentStatusEnum } from "./component.enums.js";
+import { Name, OptionalName, OptionalText } from "../../platform/validation.js";
 
 @InputType()
 export class CreateComponentInput {
+  static readonly schema = z.object({
+    name: Name(200),
+    description: OptionalText(2000),
+    group: OptionalName(200),
+    position: z.number().int().min(0).max(100_000).optional(),
+  });
+
   @Field(() => String)
   name: string;
 
@@ -19,6 +28,14 @@ export class CreateComponentInput {
 
 @InputType()
 export class UpdateComponentInput {
+  static readonly schema = z.object({
+    name: Name(200).optional(),
+    description: OptionalText(2000).optional(),
+    group: OptionalName(200).optional(),
+    position: z.number().int().min(0).max(100_000).optional(),
+    status: z.enum(COMPONENT_STATUSES).optional(),
+  });
+
   @Field(() => String, { nullable: true })
   name?: string;
 

@@ -1,26 +1,11 @@
-import { z } from "zod";
-import { COMPONENT_STATUSES } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Component, ComponentStatusChange } from "./component.entity.js";
+import { CreateComponentInput, UpdateComponentInput } from "./component.types.js";
 import { ConflictError, NotFoundError, parseInput } from "../../platform/errors.js";
-import { Name, OptionalName, OptionalText, RefId, isId, requireRole } from "../../platform/validation.js";
+import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { byPosition } from "./component.entity.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-
-const CreateComponentInput = z.object({
-  name: Name(200),
-  description: OptionalText(2000),
-  group: OptionalName(200),
-  position: z.number().int().min(0).max(100_000).optional(),
-});
-const UpdateComponentInput = z.object({
-  name: Name(200).optional(),
-  description: OptionalText(2000).optional(),
-  group: OptionalName(200).optional(),
-  position: z.number().int().min(0).max(100_000).optional(),
-  status: z.enum(COMPONENT_STATUSES).optional(),
-});
 
 async function assertNameFree(tx: EntityManager, name: string, exceptId?: string) {
   const rows: { id: string }[] = await tx.query("SELECT id FROM component WHERE lower(name) = lower($1)", [name]);
@@ -34,7 +19,7 @@ export async function listComponents(db: EntityManager): Promise<Component[]> {
 
 export async function createComponent(ctx: ServiceContext, raw: unknown): Promise<Component> {
   requireRole(ctx, "ADMIN");
-  const input = parseInput(CreateComponentInput, raw);
+  const input = parseInput(CreateComponentInput.schema, raw);
   const saved = await inTransaction(ctx, async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.component-names'))");
     await assertNameFree(tx, input.name);
@@ -59,7 +44,7 @@ export async function createComponent(ctx: ServiceContext, raw: unknown): Promis
 export async function updateComponent(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Component> {
   requireRole(ctx, "ADMIN");
   const id = parseInput(RefId, rawId, "id");
-  const input = parseInput(UpdateComponentInput, raw);
+  const input = parseInput(UpdateComponentInput.schema, raw);
   const saved = await inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Component);
     const component = isId(id) ? await repo.findOne({ where: { id }, lock: { mode: "pessimistic_write" } }) : null;

@@ -1,11 +1,28 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { CseActivity } from "@liaison/domain";
+import { z } from "zod";
+import { CSE_ACTIVITIES, type CseActivity } from "@liaison/domain";
 import { CseBooking } from "./cse-booking.entity.js";
 import { CseActivityEnum, SessionPartEnum, type SESSION_PARTS } from "./cse.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
+import { OptionalText, RefId } from "../../platform/validation.js";
+import { TimeZone } from "../accounts/index.js";
 
 @InputType()
 export class BookSessionInput {
+  static readonly schema = z.object({
+    accountId: RefId,
+    activity: z.enum(CSE_ACTIVITIES),
+    startsAt: z.date({ message: "must be a date-time" }),
+    followUpStartsAt: z.date({ message: "must be a date-time" }).nullish(),
+    notes: OptionalText(2000),
+    idempotencyKey: z
+      .string()
+      .min(1, "must not be empty")
+      .max(200, "must be at most 200 characters")
+      .nullish()
+      .transform((key) => key ?? null),
+  });
+
   @Field(() => ID)
   accountId: string;
 
@@ -59,6 +76,8 @@ export class AvailableSlot {
 
 @InputType()
 export class WorkingHoursRangeInput {
+  static readonly schema = z.object({ weekday: z.number().int(), start: z.string().max(5), end: z.string().max(5) });
+
   @Field(() => Int, { description: "1 = Monday … 7 = Sunday" })
   weekday: number;
 
@@ -71,6 +90,11 @@ export class WorkingHoursRangeInput {
 
 @InputType()
 export class SetWorkingHoursInput {
+  static readonly schema = z.object({
+    timezone: TimeZone,
+    weekly: z.array(WorkingHoursRangeInput.schema).max(7 * 24, "must have at most 168 ranges"),
+  });
+
   @Field(() => String, { description: "IANA time zone the ranges are read in" })
   timezone: string;
 

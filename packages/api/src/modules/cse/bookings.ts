@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  CSE_ACTIVITIES,
   checkCancellation,
   engineersAvailable,
   planBookingSessions,
@@ -9,6 +8,7 @@ import {
 } from "@liaison/domain";
 import type { DataSource, EntityManager } from "typeorm";
 import { CseBooking } from "./cse-booking.entity.js";
+import { BookSessionInput } from "./booking.types.js";
 import {
   AppError,
   ConflictError,
@@ -19,7 +19,7 @@ import {
   parseInput,
 } from "../../platform/errors.js";
 import { assertActsFor } from "../accounts/index.js";
-import { OptionalText, RefId, isId, requireRole } from "../../platform/validation.js";
+import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decideAt, ledgerWindow, loadLedger, type Ledger } from "./cse-ledger.js";
 import { calendarWindow } from "./working-hours.js";
@@ -34,20 +34,8 @@ const BOOKING_COLUMNS = `id, account_id AS "accountId", activity, status, cse_id
 /** Who may book and cancel: a customer for their own account, CSEs and admins for any. */
 export const BOOKERS = ["ADMIN", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
 
-const BookSessionInput = z.object({
-  accountId: RefId,
-  activity: z.enum(CSE_ACTIVITIES),
-  startsAt: z.date({ message: "must be a date-time" }),
-  followUpStartsAt: z.date({ message: "must be a date-time" }).nullish(),
-  notes: OptionalText(2000),
-  idempotencyKey: z
-    .string()
-    .min(1, "must not be empty")
-    .max(200, "must be at most 200 characters")
-    .nullish()
-    .transform((key) => key ?? null),
-});
-type BookSessionInput = z.infer<typeof BookSessionInput>;
+/** A booking request as `bookSession` parsed it. */
+type BookingRequest = z.infer<typeof BookSessionInput.schema>;
 
 /** Serializes one process's bookings per account, so a hot account queues in memory rather than on the pool. */
 class KeyedQueue {
@@ -87,7 +75,7 @@ const CALENDAR_RACE_RETRIES = 10;
  */
 export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<CseBooking> {
   const viewer = requireRole(ctx, ...BOOKERS);
-  const input = parseInput(BookSessionInput, raw);
+  const input = parseInput(BookSessionInput.schema, raw);
   assertActsFor(viewer, input.accountId);
   if (!isId(input.accountId)) throw new NotFoundError("Account", input.accountId);
   const window = ledgerWindow(input.startsAt);
@@ -124,7 +112,7 @@ async function bookLocked(
   ctx: ServiceContext,
   tx: EntityManager,
   userId: string,
-  input: BookSessionInput,
+  input: BookingRequest,
   sessions: PlannedSession[],
 ): Promise<CseBooking> {
   // The CSEs' calendars come in the same statement: read after the lock, like the ledger.
@@ -182,7 +170,7 @@ async function bookLocked(
   return Object.assign(new CseBooking(), rows[0]);
 }
 
-function planSessions(input: BookSessionInput, now: Date): PlannedSession[] {
+function planSessions(input: BookingRequest, now: Date): PlannedSession[] {
   const plan = planBookingSessions({
     activity: input.activity,
     startsAt: input.startsAt,
@@ -217,7 +205,7 @@ function assertAllowed(ledger: Ledger, activity: CseActivity, sessions: PlannedS
 }
 
 /** The same request again returns the same booking; the same key for another booking is a conflict. */
-async function replay(db: DataSource | EntityManager, id: string, input: BookSessionInput): Promise<CseBooking> {
+async function replay(db: DataSource | EntityManager, id: string, input: BookingRequest): Promise<CseBooking> {
   const booking = await db.getRepository(CseBooking).findOneByOrFail({ id });
   const same =
     booking.activity === input.activity &&

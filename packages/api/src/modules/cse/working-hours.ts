@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   DEFAULT_WORKING_HOURS,
   validateWeeklyHours,
@@ -9,9 +8,9 @@ import {
 } from "@liaison/domain";
 import type { DataSource, EntityManager } from "typeorm";
 import { CseWorkingHours } from "./cse-booking.entity.js";
+import { SetWorkingHoursInput } from "./booking.types.js";
 import { User } from "../admin/index.js";
 import { ForbiddenError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { TimeZone } from "../accounts/index.js";
 import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
@@ -22,13 +21,6 @@ export interface WorkingHoursView extends WorkingHours {
   custom: boolean;
 }
 
-const SetWorkingHoursInput = z.object({
-  timezone: TimeZone,
-  weekly: z
-    .array(z.object({ weekday: z.number().int(), start: z.string().max(5), end: z.string().max(5) }))
-    .max(7 * 24, "must have at most 168 ranges"),
-});
-
 /** An ADMIN sets anyone's hours; a CSE their own. Ranges are wall-clock times in `timezone`. */
 export async function setWorkingHours(
   ctx: ServiceContext,
@@ -37,7 +29,7 @@ export async function setWorkingHours(
 ): Promise<WorkingHoursView> {
   const viewer = requireRole(ctx, "ADMIN", "CUSTOMER_SUCCESS_ENGINEER");
   const userId = parseInput(RefId, rawUserId, "userId");
-  const input = parseInput(SetWorkingHoursInput, raw);
+  const input = parseInput(SetWorkingHoursInput.schema, raw);
   if (viewer.role !== "ADMIN" && viewer.userId !== userId)
     throw new ForbiddenError("A Customer Success Engineer may set their own working hours only");
   const validation = validateWeeklyHours(input.weekly);

@@ -198,3 +198,12 @@ describe("who may do what", () => {
     );
   });
 });
+
+test("reportedAt: null reports the incident now, not on 1 January 1970", async () => {
+  const before = api.clock.now().getTime();
+  const { reportIncident } = await api.must(
+    `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { reportedAt } }`,
+    { input: { title: "Null report time", severity: "SEV3", reportedAt: null } },
+  );
+  expect(new Date(reportIncident.reportedAt).getTime()).toBeGreaterThanOrEqual(before);
+});

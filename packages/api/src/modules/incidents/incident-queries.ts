@@ -1,8 +1,7 @@
-import { z } from "zod";
-import { INCIDENT_STATUSES, SEVERITIES } from "@liaison/domain";
 import { Incident } from "./incident.entity.js";
+import { IncidentFilter } from "./incident.types.js";
 import { parseInput } from "../../platform/errors.js";
-import { Id, isId } from "../../platform/validation.js";
+import { isId } from "../../platform/validation.js";
 import { isStaff } from "../../platform/access/viewer.js";
 import type { AppServices, ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
@@ -18,17 +17,6 @@ export function isVisibleTo(ctx: Pick<ServiceContext, "viewer">, incident: Incid
   return incident.publishedAt !== null || isStaff(ctx.viewer);
 }
 
-const IncidentFilter = z
-  .object({
-    status: z.array(z.enum(INCIDENT_STATUSES)).nullish(),
-    severity: z.array(z.enum(SEVERITIES)).nullish(),
-    active: z.boolean().nullish(),
-    componentId: Id.nullish(),
-    reportedAfter: z.date().nullish(),
-    reportedBefore: z.date().nullish(),
-  })
-  .nullish();
-
 /** Newest first; the cursor is (reportedAt, id), stable under inserts. */
 export async function listIncidents(
   ctx: ServiceContext,
@@ -36,7 +24,7 @@ export async function listIncidents(
   first: unknown,
   after: unknown,
 ): Promise<Page<Incident>> {
-  const filter = parseInput(IncidentFilter, rawFilter, "filter") ?? {};
+  const filter = parseInput(IncidentFilter.schema, rawFilter, "filter") ?? {};
   const page = parsePage(first, after);
   const q = ctx.db.getRepository(Incident).createQueryBuilder("i");
   if (!isStaff(ctx.viewer)) q.andWhere("i.published_at IS NOT NULL");

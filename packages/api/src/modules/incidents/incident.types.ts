@@ -1,17 +1,25 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import type {
-  CadenceObligation,
-  ComponentStatus,
-  Impact,
-  IncidentStatus,
-  ReportKind,
-  Severity,
-  UpdateVisibility,
+import { z } from "zod";
+import {
+  COMPONENT_STATUSES,
+  IMPACTS,
+  INCIDENT_STATUSES,
+  REPORT_KINDS,
+  SEVERITIES,
+  UPDATE_VISIBILITIES,
+  type CadenceObligation,
+  type ComponentStatus,
+  type Impact,
+  type IncidentStatus,
+  type ReportKind,
+  type Severity,
+  type UpdateVisibility,
 } from "@liaison/domain";
 import { Incident } from "./incident.entity.js";
 import {
   CadenceObligationEnum,
   ImpactEnum,
+  INCIDENT_SOURCES,
   IncidentSourceEnum,
   IncidentStatusEnum,
   ReportKindEnum,
@@ -21,6 +29,7 @@ import {
 } from "./incident.enums.js";
 import { ComponentStatusEnum } from "../components/index.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
+import { Id, LIMITS, Name, NotInFuture, OptionalName, OptionalText, RefId, Text } from "../../platform/validation.js";
 
 @ObjectType()
 export class Cadence {
@@ -47,6 +56,8 @@ export const IncidentConnection = connectionOf(Incident, "Incident");
 
 @InputType()
 export class ComponentStatusInput {
+  static readonly schema = z.object({ componentId: RefId, status: z.enum(COMPONENT_STATUSES) });
+
   @Field(() => ID)
   componentId: string;
 
@@ -54,8 +65,29 @@ export class ComponentStatusInput {
   status: ComponentStatus;
 }
 
+const ComponentStatuses = z
+  .array(ComponentStatusInput.schema)
+  .max(100)
+  .refine((l) => new Set(l.map((c) => c.componentId)).size === l.length, "lists a component twice");
+
 @InputType()
 export class ReportIncidentInput {
+  static readonly schema = (now: Date) =>
+    z.object({
+      title: Name(LIMITS.title),
+      publicTitle: OptionalName(LIMITS.title),
+      severity: z.enum(SEVERITIES),
+      componentIds: z
+        .array(RefId)
+        .max(100)
+        .nullish()
+        .transform((ids) => ids ?? []),
+      description: OptionalText(LIMITS.description),
+      source: z.enum(INCIDENT_SOURCES).default("PERSON"),
+      reportedAt: z.coerce.date().pipe(NotInFuture(now)).nullish(),
+      templateId: RefId.nullish(),
+    });
+
   @Field(() => String, { nullable: true, description: "Required unless the template gives one" })
   title?: string | null;
 
@@ -83,6 +115,14 @@ export class ReportIncidentInput {
 
 @InputType()
 export class UpdateIncidentInput {
+  static readonly schema = z.object({
+    title: Name(LIMITS.title).optional(),
+    /** null (or blank) clears it: customers then read the title. */
+    publicTitle: OptionalName(LIMITS.title).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    description: OptionalText(LIMITS.description).optional(),
+  });
+
   @Field(() => String, { nullable: true })
   title?: string;
 
@@ -98,6 +138,13 @@ export class UpdateIncidentInput {
 
 @InputType()
 export class AssessImpactInput {
+  static readonly schema = z.object({
+    impact: z.enum(IMPACTS),
+    componentStatuses: ComponentStatuses,
+    customersAffected: z.number().int().min(0).max(10_000_000).nullish(),
+    summary: Text(LIMITS.message),
+  });
+
   @Field(() => ImpactEnum)
   impact: Impact;
 
@@ -113,6 +160,15 @@ export class AssessImpactInput {
 
 @InputType()
 export class PostStatusUpdateInput {
+  static readonly schema = z.object({
+    status: z.enum(INCIDENT_STATUSES),
+    // Both may come from the template instead (checked once it is known).
+    message: Text(LIMITS.message).nullish(),
+    visibility: z.enum(UPDATE_VISIBILITIES).nullish(),
+    componentStatuses: ComponentStatuses.optional(),
+    templateId: RefId.nullish(),
+  });
+
   @Field(() => IncidentStatusEnum)
   status: IncidentStatus;
 
@@ -134,6 +190,14 @@ export class PostStatusUpdateInput {
 
 @InputType()
 export class PublishIncidentReportInput {
+  static readonly schema = z.object({
+    kind: z.enum(REPORT_KINDS),
+    summary: Text(LIMITS.summary).nullish(),
+    rootCause: OptionalText(LIMITS.summary),
+    actionItems: z.array(Text(1000)).max(100).default([]),
+    templateId: RefId.nullish(),
+  });
+
   @Field(() => ReportKindEnum)
   kind: ReportKind;
 
@@ -152,6 +216,17 @@ export class PublishIncidentReportInput {
 
 @InputType()
 export class IncidentFilter {
+  static readonly schema = z
+    .object({
+      status: z.array(z.enum(INCIDENT_STATUSES)).nullish(),
+      severity: z.array(z.enum(SEVERITIES)).nullish(),
+      active: z.boolean().nullish(),
+      componentId: Id.nullish(),
+      reportedAfter: z.date().nullish(),
+      reportedBefore: z.date().nullish(),
+    })
+    .nullish();
+
   @Field(() => [IncidentStatusEnum], { nullable: true })
   status?: IncidentStatus[];
 

@@ -1,11 +1,5 @@
 import { z } from "zod";
 import {
-  COMPONENT_STATUSES,
-  IMPACTS,
-  INCIDENT_STATUSES,
-  REPORT_KINDS,
-  SEVERITIES,
-  UPDATE_VISIBILITIES,
   checkCanPublishReport,
   checkStatusTransition,
   playbookApplies,
@@ -17,6 +11,13 @@ import { In, type EntityManager } from "typeorm";
 import { Component } from "../components/index.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
+import {
+  AssessImpactInput,
+  PostStatusUpdateInput,
+  PublishIncidentReportInput,
+  ReportIncidentInput,
+  UpdateIncidentInput,
+} from "./incident.types.js";
 import { User } from "../admin/index.js";
 import {
   ConflictError,
@@ -25,9 +26,9 @@ import {
   ValidationError,
   parseInput,
 } from "../../platform/errors.js";
-import { INCIDENT_ROLES, INCIDENT_SOURCES } from "./incident.enums.js";
+import { INCIDENT_ROLES } from "./incident.enums.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { LIMITS, Name, NotInFuture, OptionalName, OptionalText, RefId, Text, isId } from "../../platform/validation.js";
+import { RefId, isId } from "../../platform/validation.js";
 import { recordStatusChanges } from "../components/index.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { getOrganization } from "../admin/index.js";
@@ -45,58 +46,6 @@ const PROVISIONAL_IMPACT: Record<Severity, Impact> = {
   SEV3: "MINOR",
   SEV4: "NONE",
 };
-
-const ComponentStatuses = z
-  .array(z.object({ componentId: RefId, status: z.enum(COMPONENT_STATUSES) }))
-  .max(100)
-  .refine((l) => new Set(l.map((c) => c.componentId)).size === l.length, "lists a component twice");
-
-export const ReportIncidentInput = (now: Date) =>
-  z.object({
-    title: Name(LIMITS.title),
-    publicTitle: OptionalName(LIMITS.title),
-    severity: z.enum(SEVERITIES),
-    componentIds: z
-      .array(RefId)
-      .max(100)
-      .nullish()
-      .transform((ids) => ids ?? []),
-    description: OptionalText(LIMITS.description),
-    source: z.enum(INCIDENT_SOURCES).default("PERSON"),
-    reportedAt: z.coerce.date().pipe(NotInFuture(now)).optional(),
-  });
-
-const AssessImpactInput = z.object({
-  impact: z.enum(IMPACTS),
-  componentStatuses: ComponentStatuses,
-  customersAffected: z.number().int().min(0).max(10_000_000).nullish(),
-  summary: Text(LIMITS.message),
-});
-
-const PostStatusUpdateInput = z.object({
-  status: z.enum(INCIDENT_STATUSES),
-  // Both may come from the template instead (checked once it is known).
-  message: Text(LIMITS.message).nullish(),
-  visibility: z.enum(UPDATE_VISIBILITIES).nullish(),
-  componentStatuses: ComponentStatuses.optional(),
-  templateId: RefId.nullish(),
-});
-
-const UpdateIncidentInput = z.object({
-  title: Name(LIMITS.title).optional(),
-  /** null (or blank) clears it: customers then read the title. */
-  publicTitle: OptionalName(LIMITS.title).optional(),
-  severity: z.enum(SEVERITIES).optional(),
-  description: OptionalText(LIMITS.description).optional(),
-});
-
-const PublishIncidentReportInput = z.object({
-  kind: z.enum(REPORT_KINDS),
-  summary: Text(LIMITS.summary).nullish(),
-  rootCause: OptionalText(LIMITS.summary),
-  actionItems: z.array(Text(1000)).max(100).default([]),
-  templateId: RefId.nullish(),
-});
 
 export async function lockIncident(tx: EntityManager, id: string): Promise<Incident> {
   if (!isId(id)) throw new NotFoundError("Incident", id);
@@ -174,7 +123,7 @@ export async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) =
 }
 
 export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise<Incident> {
-  const input = parseInput(ReportIncidentInput(ctx.clock.now()), await reportInputWithTemplate(ctx, raw));
+  const input = parseInput(ReportIncidentInput.schema(ctx.clock.now()), await reportInputWithTemplate(ctx, raw));
   return finish(ctx, (tx) => reportIncidentIn(ctx, tx, input));
 }
 
@@ -182,7 +131,7 @@ export async function reportIncident(ctx: ServiceContext, raw: unknown): Promise
 export async function reportIncidentIn(
   ctx: ServiceContext,
   tx: EntityManager,
-  input: Omit<z.infer<ReturnType<typeof ReportIncidentInput>>, "publicTitle"> & { publicTitle?: string | null },
+  input: Omit<z.infer<ReturnType<typeof ReportIncidentInput.schema>>, "publicTitle"> & { publicTitle?: string | null },
 ): Promise<Incident> {
   const now = ctx.clock.now();
   const components = await componentsOrFail(tx, input.componentIds, false);
@@ -225,7 +174,7 @@ const visibilityOf = (incident: Incident) => (incident.publishedAt ? "PUBLIC" : 
 
 export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
   const id = parseInput(RefId, rawId, "incidentId");
-  const input = parseInput(UpdateIncidentInput, raw);
+  const input = parseInput(UpdateIncidentInput.schema, raw);
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, id);
     if (incident.status === "RESOLVED")
@@ -252,7 +201,7 @@ export async function updateIncident(ctx: ServiceContext, rawId: unknown, raw: u
 
 export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Incident> {
   const id = parseInput(RefId, rawId, "incidentId");
-  const input = parseInput(AssessImpactInput, raw);
+  const input = parseInput(AssessImpactInput.schema, raw);
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, id);
     const now = ctx.clock.now();
@@ -285,7 +234,7 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
 
 export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<IncidentUpdate> {
   const id = parseInput(RefId, rawId, "incidentId");
-  const input = parseInput(PostStatusUpdateInput, raw);
+  const input = parseInput(PostStatusUpdateInput.schema, raw);
   return finish(ctx, async (tx) => {
     // The row lock serializes updates of one incident: sequence = order of acceptance,
     // and the time is read once the lock is held so that times never contradict it.
@@ -361,7 +310,7 @@ export async function publishIncidentReport(
   raw: unknown,
 ): Promise<IncidentReport> {
   const id = parseInput(RefId, rawId, "incidentId");
-  const input = parseInput(PublishIncidentReportInput, raw);
+  const input = parseInput(PublishIncidentReportInput.schema, raw);
   return finish(ctx, async (tx) => {
     const incident = await lockIncident(tx, id);
     const now = ctx.clock.now();

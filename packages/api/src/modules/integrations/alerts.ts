@@ -1,15 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
-import { SEVERITIES, TICKET_PRIORITIES, type Severity, type TicketPriority } from "@liaison/domain";
+import type { Severity, TicketPriority } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { Account } from "../accounts/index.js";
-import { Alert, EVENT_SEVERITIES, Integration, Service, type EventSeverity } from "./integration.entity.js";
+import { Alert, Integration, Service, type EventSeverity } from "./integration.entity.js";
+import { CreateIntegrationInput, CreateServiceInput } from "./integration.types.js";
 import { EscalationPolicy } from "../on-call/index.js";
 import { Escalation } from "../support/index.js";
 import { Ticket } from "../support/index.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { Id, Name, requireRole } from "../../platform/validation.js";
+import { requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { EnqueuedEvent } from "./events-api.js";
 import { reportIncidentIn } from "../incidents/index.js";
@@ -18,27 +18,9 @@ import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../
 import { openTicketIn } from "../support/index.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-const CreateServiceInput = z.object({ name: Name(200), escalationPolicyId: Id.nullish() });
-
-const CreateIntegrationInput = z.object({
-  serviceId: Id,
-  name: Name(200),
-  accountId: Id.nullish(),
-  openTicket: z.boolean().default(false),
-  ticketPriorities: z
-    .array(z.object({ severity: z.enum(EVENT_SEVERITIES), priority: z.enum(TICKET_PRIORITIES) }))
-    .max(4)
-    .nullish(),
-  incidentSeverities: z
-    .array(z.object({ severity: z.enum(EVENT_SEVERITIES), incidentSeverity: z.enum(SEVERITIES) }))
-    .max(4)
-    .default([]),
-  componentIds: z.array(Id).max(100).default([]),
-});
-
 export async function createService(ctx: ServiceContext, raw: unknown): Promise<Service> {
   requireRole(ctx, "ADMIN");
-  const input = parseInput(CreateServiceInput, raw);
+  const input = parseInput(CreateServiceInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     if (
       input.escalationPolicyId &&
@@ -55,7 +37,7 @@ export async function createService(ctx: ServiceContext, raw: unknown): Promise<
 /** A new routing key for the service: events sent with it open tickets and incidents as configured. */
 export async function createIntegration(ctx: ServiceContext, raw: unknown): Promise<Integration> {
   requireRole(ctx, "ADMIN");
-  const input = parseInput(CreateIntegrationInput, raw);
+  const input = parseInput(CreateIntegrationInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     if (!(await tx.getRepository(Service).existsBy({ id: input.serviceId })))
       throw new NotFoundError("Service", input.serviceId);

@@ -1,12 +1,16 @@
 import { Field, ID, InputType } from "type-graphql";
-import type { Severity, TicketPriority } from "@liaison/domain";
-import { Alert } from "./integration.entity.js";
+import { z } from "zod";
+import { SEVERITIES, TICKET_PRIORITIES, type Severity, type TicketPriority } from "@liaison/domain";
+import { Alert, EVENT_SEVERITIES } from "./integration.entity.js";
 import { SeverityEnum } from "../incidents/index.js";
 import { TicketPriorityEnum } from "../support/index.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
+import { Id, Name } from "../../platform/validation.js";
 
 @InputType()
 export class CreateServiceInput {
+  static readonly schema = z.object({ name: Name(200), escalationPolicyId: Id.nullish() });
+
   @Field(() => String)
   name: string;
 
@@ -16,6 +20,8 @@ export class CreateServiceInput {
 
 @InputType()
 export class TicketPriorityMappingInput {
+  static readonly schema = z.object({ severity: z.enum(EVENT_SEVERITIES), priority: z.enum(TICKET_PRIORITIES) });
+
   @Field(() => String, { description: "critical, error, warning or info" })
   severity: string;
 
@@ -25,6 +31,8 @@ export class TicketPriorityMappingInput {
 
 @InputType()
 export class IncidentSeverityMappingInput {
+  static readonly schema = z.object({ severity: z.enum(EVENT_SEVERITIES), incidentSeverity: z.enum(SEVERITIES) });
+
   @Field(() => String, { description: "critical, error, warning or info" })
   severity: string;
 
@@ -34,6 +42,16 @@ export class IncidentSeverityMappingInput {
 
 @InputType()
 export class CreateIntegrationInput {
+  static readonly schema = z.object({
+    serviceId: Id,
+    name: Name(200),
+    accountId: Id.nullish(),
+    openTicket: z.boolean().default(false),
+    ticketPriorities: z.array(TicketPriorityMappingInput.schema).max(4).nullish(),
+    incidentSeverities: z.array(IncidentSeverityMappingInput.schema).max(4).default([]),
+    componentIds: z.array(Id).max(100).default([]),
+  });
+
   @Field(() => ID)
   serviceId: string;
 

@@ -50,7 +50,7 @@ async function schedule(componentIds: string[], title = "Database upgrade") {
   const { createScheduledMaintenance } = await api.must(CREATE, {
     input: { title, description: "We are upgrading the database.", componentIds, ...window() },
   });
-  return createScheduledMaintenance as { id: string; status: string };
+  return createScheduledMaintenance as { id: string; status: string; scheduledFor: string; scheduledUntil: string };
 }
 
 async function snapshot() {
@@ -157,6 +157,15 @@ describe("updateScheduledMaintenance", () => {
       updates: [{ message: "Moved by two hours." }, { status: "SCHEDULED" }],
     });
     expect(new Date(u.scheduledFor).getTime()).toBe(new Date(moved.scheduledFor).getTime());
+  });
+
+  test("scheduledFor: null or scheduledUntil: null keeps the window, rather than moving it to 1970", async () => {
+    const m = await schedule([]);
+    const { updateScheduledMaintenance: u } = await api.must(UPDATE, {
+      id: m.id,
+      input: { title: "Renamed", scheduledFor: null, scheduledUntil: null },
+    });
+    expect(u).toMatchObject({ title: "Renamed", scheduledFor: m.scheduledFor, scheduledUntil: m.scheduledUntil });
   });
 
   test("refuses a window that would end before it starts", async () => {

@@ -1,6 +1,4 @@
-import { z } from "zod";
 import {
-  MAINTENANCE_STATUSES,
   checkMaintenanceTransition,
   statusAfterMaintenance,
   type ComponentStatus,
@@ -10,8 +8,13 @@ import DataLoader from "dataloader";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import { Component } from "../components/index.js";
 import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
+import {
+  CreateScheduledMaintenanceInput,
+  ScheduledMaintenanceFilter,
+  UpdateScheduledMaintenanceInput,
+} from "./scheduled-maintenance.types.js";
 import { InvalidTransitionError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { Id, LIMITS, Name, OptionalText, requireRole } from "../../platform/validation.js";
+import { Id, LIMITS, OptionalText, requireRole } from "../../platform/validation.js";
 import { recordStatusChanges } from "../components/index.js";
 import { perRequest, type ServiceContext } from "../../platform/context.js";
 import { byPosition } from "../components/index.js";
@@ -19,11 +22,6 @@ import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../
 import { inTransaction } from "../../platform/db/transaction.js";
 
 const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
-
-const ComponentIds = z
-  .array(Id)
-  .max(100)
-  .refine((l) => new Set(l).size === l.length, "lists a component twice");
 
 interface Window {
   scheduledFor: Date;
@@ -40,23 +38,6 @@ function checkWindow(window: Window, now: Date, isNew: boolean): Record<string, 
     return { "input.scheduledUntil": "must be in the future: a window that has ended is not scheduled" };
   return null;
 }
-
-const CreateScheduledMaintenanceInput = z.object({
-  title: Name(LIMITS.title),
-  description: OptionalText(LIMITS.description),
-  componentIds: ComponentIds.default([]),
-  scheduledFor: z.coerce.date(),
-  scheduledUntil: z.coerce.date(),
-});
-
-const UpdateScheduledMaintenanceInput = z.object({
-  title: Name(LIMITS.title).optional(),
-  description: OptionalText(LIMITS.description).optional(),
-  componentIds: ComponentIds.optional(),
-  scheduledFor: z.coerce.date().optional(),
-  scheduledUntil: z.coerce.date().optional(),
-  message: OptionalText(LIMITS.message).optional(),
-});
 
 const TransitionMessage = OptionalText(LIMITS.message);
 
@@ -134,7 +115,7 @@ async function finish<T>(ctx: ServiceContext, work: (tx: EntityManager) => Promi
 
 export async function createScheduledMaintenance(ctx: ServiceContext, raw: unknown): Promise<ScheduledMaintenance> {
   requireRole(ctx, "ADMIN", "RESPONDER");
-  const input = parseInput(CreateScheduledMaintenanceInput, raw);
+  const input = parseInput(CreateScheduledMaintenanceInput.schema, raw);
   const problem = checkWindow(input, ctx.clock.now(), true);
   if (problem) throw new ValidationError(problem);
   return finish(ctx, async (tx) => {
@@ -175,7 +156,7 @@ export async function updateScheduledMaintenance(
 ): Promise<ScheduledMaintenance> {
   requireRole(ctx, "ADMIN", "RESPONDER");
   const id = parseInput(Id, rawId, "id");
-  const input = parseInput(UpdateScheduledMaintenanceInput, raw);
+  const input = parseInput(UpdateScheduledMaintenanceInput.schema, raw);
   return finish(ctx, async (tx) => {
     const { maintenance, componentsEditable } = await decide(tx, id, "UPDATE");
     if (input.componentIds !== undefined && !componentsEditable)
@@ -315,15 +296,6 @@ export async function getScheduledMaintenance(
   return ctx.db.getRepository(ScheduledMaintenance).findOneBy({ id: parsed.data });
 }
 
-const ScheduledMaintenanceFilter = z
-  .object({
-    status: z.array(z.enum(MAINTENANCE_STATUSES)).nullish(),
-    componentId: Id.nullish(),
-    scheduledAfter: z.date().nullish(),
-    scheduledBefore: z.date().nullish(),
-  })
-  .nullish();
-
 /** Latest window first; the cursor is (scheduledFor, id). */
 export async function listScheduledMaintenances(
   ctx: ServiceContext,
@@ -331,7 +303,7 @@ export async function listScheduledMaintenances(
   first: unknown,
   after: unknown,
 ): Promise<Page<ScheduledMaintenance>> {
-  const filter = parseInput(ScheduledMaintenanceFilter, rawFilter, "filter") ?? {};
+  const filter = parseInput(ScheduledMaintenanceFilter.schema, rawFilter, "filter") ?? {};
   const page = parsePage(first, after);
   const q = ctx.db.getRepository(ScheduledMaintenance).createQueryBuilder("m");
   if (filter.status?.length) q.andWhere("m.status IN (:...status)", { status: filter.status });

@@ -1,11 +1,26 @@
 import { Field, ID, InputType } from "type-graphql";
-import type { MaintenanceStatus } from "@liaison/domain";
+import { z } from "zod";
+import { MAINTENANCE_STATUSES, type MaintenanceStatus } from "@liaison/domain";
 import { ScheduledMaintenance } from "./scheduled-maintenance.entity.js";
 import { MaintenanceStatusEnum } from "./maintenance.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
+import { Id, LIMITS, Name, OptionalText } from "../../platform/validation.js";
+
+const ComponentIds = z
+  .array(Id)
+  .max(100)
+  .refine((l) => new Set(l).size === l.length, "lists a component twice");
 
 @InputType()
 export class CreateScheduledMaintenanceInput {
+  static readonly schema = z.object({
+    title: Name(LIMITS.title),
+    description: OptionalText(LIMITS.description),
+    componentIds: ComponentIds.default([]),
+    scheduledFor: z.coerce.date(),
+    scheduledUntil: z.coerce.date(),
+  });
+
   @Field(() => String)
   title: string;
 
@@ -24,6 +39,15 @@ export class CreateScheduledMaintenanceInput {
 
 @InputType()
 export class UpdateScheduledMaintenanceInput {
+  static readonly schema = z.object({
+    title: Name(LIMITS.title).optional(),
+    description: OptionalText(LIMITS.description).optional(),
+    componentIds: ComponentIds.optional(),
+    scheduledFor: z.coerce.date().nullish(),
+    scheduledUntil: z.coerce.date().nullish(),
+    message: OptionalText(LIMITS.message).optional(),
+  });
+
   @Field(() => String, { nullable: true })
   title?: string;
 
@@ -45,6 +69,15 @@ export class UpdateScheduledMaintenanceInput {
 
 @InputType()
 export class ScheduledMaintenanceFilter {
+  static readonly schema = z
+    .object({
+      status: z.array(z.enum(MAINTENANCE_STATUSES)).nullish(),
+      componentId: Id.nullish(),
+      scheduledAfter: z.date().nullish(),
+      scheduledBefore: z.date().nullish(),
+    })
+    .nullish();
+
   @Field(() => [MaintenanceStatusEnum], { nullable: true })
   status?: MaintenanceStatus[];
 

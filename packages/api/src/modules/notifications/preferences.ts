@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { In, type EntityManager } from "typeorm";
 import { NotificationPreference } from "./notification.entity.js";
+import { UpdateNotificationPreferencesInput } from "./notification.types.js";
 import { parseInput } from "../../platform/errors.js";
-import { NOTIFICATION_CHANNELS, type NotificationChannel } from "./notification.enums.js";
+import type { NotificationChannel } from "./notification.enums.js";
 import { requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
@@ -20,19 +20,6 @@ export async function preferencesOf(
   return new Map(userIds.map((id) => [id, found.get(id) ?? DEFAULT_PREFERENCES]));
 }
 
-const UpdateNotificationPreferencesInput = z.object({
-  channels: z
-    .array(z.enum(NOTIFICATION_CHANNELS))
-    .max(NOTIFICATION_CHANNELS.length)
-    .transform((l) => [...new Set(l)])
-    .optional(),
-  leadMinutes: z
-    .array(z.number().int().min(1, "must be at least 1 minute").max(1440, "must be at most a day"))
-    .max(10, "at most 10 lead times")
-    .transform((l) => [...new Set(l)].sort((a, b) => b - a))
-    .optional(),
-});
-
 export async function myNotificationPreferences(ctx: ServiceContext): Promise<NotificationPreference> {
   const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
   const row = await ctx.db.getRepository(NotificationPreference).findOneBy({ userId: viewer.userId });
@@ -45,7 +32,7 @@ export async function updateNotificationPreferences(
   raw: unknown,
 ): Promise<NotificationPreference> {
   const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
-  const input = parseInput(UpdateNotificationPreferencesInput, raw);
+  const input = parseInput(UpdateNotificationPreferencesInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     const current = (await preferencesOf(tx, [viewer.userId])).get(viewer.userId)!;
     await tx.query(

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  isValidTimeZone,
   validateEscalationPolicy,
   validateSchedule,
   whoIsOnCall,
@@ -19,63 +18,14 @@ import {
   type StoredLevel,
   type StoredTarget,
 } from "./oncall.entity.js";
+import { AddScheduleOverrideInput, CreateEscalationPolicyInput, CreateScheduleInput } from "./oncall.types.js";
 import { User } from "../admin/index.js";
 import { staffOrFail } from "../admin/index.js";
 import { ConflictError, NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { Id, Name, requireRole } from "../../platform/validation.js";
+import { Id, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-
-const RestrictionInput = z.object({
-  weekday: z.number().int().nullish(),
-  startTimeOfDay: z.string(),
-  durationSeconds: z.number().int(),
-});
-
-const LayerInput = z.object({
-  name: Name(200),
-  start: z.coerce.date(),
-  end: z.coerce.date().nullish(),
-  rotationTurnLengthSeconds: z
-    .number()
-    .int()
-    .min(60, "must be at least a minute")
-    .max(365 * 86_400),
-  userIds: z.array(Id).min(1, "must name at least one user").max(100),
-  restrictions: z.array(RestrictionInput).max(50).default([]),
-});
-
-const CreateScheduleInput = z.object({
-  name: Name(200),
-  timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
-  layers: z.array(LayerInput).min(1, "must have at least one layer").max(20),
-});
-
-const AddScheduleOverrideInput = z
-  .object({ userId: Id, start: z.coerce.date(), end: z.coerce.date() })
-  .refine((o) => o.end.getTime() > o.start.getTime(), { message: "must end after it starts", path: ["end"] });
-
-const TargetInput = z
-  .object({ userId: Id.nullish(), scheduleId: Id.nullish(), manager: z.boolean().nullish() })
-  .refine(
-    (t) => [!!t.userId, !!t.scheduleId, !!t.manager].filter(Boolean).length === 1,
-    "give exactly one of userId, scheduleId or manager: true",
-  );
-
-const CreateEscalationPolicyInput = z.object({
-  name: Name(200),
-  repeats: z.number().int().min(0).max(9).default(0),
-  levels: z
-    .array(
-      z.object({
-        timeoutMinutes: z.number().int().min(1, "must be at least 1 minute").max(1440),
-        targets: z.array(TargetInput).min(1, "must name someone to page").max(20),
-      }),
-    )
-    .min(1, "must have at least one level")
-    .max(20),
-});
 
 /** The schedule as the domain's on-call rules read it. */
 export async function loadSchedules(db: EntityManager, ids: readonly string[]): Promise<Map<string, Schedule>> {
@@ -125,7 +75,7 @@ export function scheduleIdsOf(policy: { levels: readonly { targets: readonly Sto
 
 export async function createSchedule(ctx: ServiceContext, raw: unknown): Promise<OncallSchedule> {
   requireRole(ctx, "ADMIN");
-  const input = parseInput(CreateScheduleInput, raw);
+  const input = parseInput(CreateScheduleInput.schema, raw);
   const schedule: Schedule = {
     timezone: input.timezone,
     layers: input.layers.map((l) => ({
@@ -195,7 +145,7 @@ export async function addScheduleOverride(
 ): Promise<ScheduleOverride> {
   requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
   const scheduleId = parseInput(Id, rawId, "scheduleId");
-  const input = parseInput(AddScheduleOverrideInput, raw);
+  const input = parseInput(AddScheduleOverrideInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     if (!(await tx.getRepository(OncallSchedule).existsBy({ id: scheduleId })))
       throw new NotFoundError("Schedule", scheduleId);
@@ -215,7 +165,7 @@ export async function removeScheduleOverride(ctx: ServiceContext, rawId: unknown
   return true;
 }
 
-function toStoredLevels(input: z.infer<typeof CreateEscalationPolicyInput>): StoredLevel[] {
+function toStoredLevels(input: z.infer<typeof CreateEscalationPolicyInput.schema>): StoredLevel[] {
   return input.levels.map((l) => ({
     timeoutMinutes: l.timeoutMinutes,
     targets: l.targets.map((t): StoredTarget =>
@@ -241,7 +191,7 @@ function forValidation(levels: readonly StoredLevel[], repeats: number): DomainP
 
 export async function createEscalationPolicy(ctx: ServiceContext, raw: unknown): Promise<EscalationPolicy> {
   requireRole(ctx, "ADMIN");
-  const input = parseInput(CreateEscalationPolicyInput, raw);
+  const input = parseInput(CreateEscalationPolicyInput.schema, raw);
   const levels = toStoredLevels(input);
   const policy = forValidation(levels, input.repeats);
   return inTransaction(ctx, async (tx) => {

@@ -1,9 +1,18 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { z } from "zod";
+import { isValidTimeZone } from "@liaison/domain";
 import { EscalationPolicy, OncallSchedule } from "./oncall.entity.js";
 import { User } from "../admin/index.js";
+import { Id, Name } from "../../platform/validation.js";
 
 @InputType()
 export class LayerRestrictionInput {
+  static readonly schema = z.object({
+    weekday: z.number().int().nullish(),
+    startTimeOfDay: z.string(),
+    durationSeconds: z.number().int(),
+  });
+
   @Field(() => Int, { nullable: true, description: "1 = Monday; omit for a daily window" })
   weekday?: number | null;
 
@@ -16,6 +25,19 @@ export class LayerRestrictionInput {
 
 @InputType()
 export class ScheduleLayerInput {
+  static readonly schema = z.object({
+    name: Name(200),
+    start: z.coerce.date(),
+    end: z.coerce.date().nullish(),
+    rotationTurnLengthSeconds: z
+      .number()
+      .int()
+      .min(60, "must be at least a minute")
+      .max(365 * 86_400),
+    userIds: z.array(Id).min(1, "must name at least one user").max(100),
+    restrictions: z.array(LayerRestrictionInput.schema).max(50).default([]),
+  });
+
   @Field(() => String)
   name: string;
 
@@ -37,6 +59,12 @@ export class ScheduleLayerInput {
 
 @InputType()
 export class CreateScheduleInput {
+  static readonly schema = z.object({
+    name: Name(200),
+    timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").default("UTC"),
+    layers: z.array(ScheduleLayerInput.schema).min(1, "must have at least one layer").max(20),
+  });
+
   @Field(() => String)
   name: string;
 
@@ -49,6 +77,10 @@ export class CreateScheduleInput {
 
 @InputType()
 export class AddScheduleOverrideInput {
+  static readonly schema = z
+    .object({ userId: Id, start: z.coerce.date(), end: z.coerce.date() })
+    .refine((o) => o.end.getTime() > o.start.getTime(), { message: "must end after it starts", path: ["end"] });
+
   @Field(() => ID)
   userId: string;
 
@@ -61,6 +93,13 @@ export class AddScheduleOverrideInput {
 
 @InputType()
 export class EscalationTargetInput {
+  static readonly schema = z
+    .object({ userId: Id.nullish(), scheduleId: Id.nullish(), manager: z.boolean().nullish() })
+    .refine(
+      (t) => [!!t.userId, !!t.scheduleId, !!t.manager].filter(Boolean).length === 1,
+      "give exactly one of userId, scheduleId or manager: true",
+    );
+
   @Field(() => ID, { nullable: true })
   userId?: string | null;
 
@@ -76,6 +115,11 @@ export class EscalationTargetInput {
 
 @InputType()
 export class EscalationLevelInput {
+  static readonly schema = z.object({
+    timeoutMinutes: z.number().int().min(1, "must be at least 1 minute").max(1440),
+    targets: z.array(EscalationTargetInput.schema).min(1, "must name someone to page").max(20),
+  });
+
   @Field(() => Int, { description: "Minutes to wait for an acknowledgement before the next level" })
   timeoutMinutes: number;
 
@@ -85,6 +129,12 @@ export class EscalationLevelInput {
 
 @InputType()
 export class CreateEscalationPolicyInput {
+  static readonly schema = z.object({
+    name: Name(200),
+    repeats: z.number().int().min(0).max(9).default(0),
+    levels: z.array(EscalationLevelInput.schema).min(1, "must have at least one level").max(20),
+  });
+
   @Field(() => String)
   name: string;
 

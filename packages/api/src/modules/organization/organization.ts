@@ -1,38 +1,15 @@
 import { z } from "zod";
 import { In, type EntityManager } from "typeorm";
-import { SEVERITIES, isKnownHolidayRegion, isValidTimeZone } from "@liaison/domain";
+import { SEVERITIES } from "@liaison/domain";
 import { Organization, User } from "../admin/index.js";
+import { UpdateOrganizationInput } from "./organization.types.js";
 import { NotFoundError, ValidationError, parseInput } from "../../platform/errors.js";
-import { LocalDate, Name, ORGANIZATION_ID, RefId, isId } from "../../platform/validation.js";
+import { ORGANIZATION_ID, isId } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 
-const UpdateOrganizationInput = z.object({
-  name: Name(200).optional(),
-  timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
-  holidays: z.array(LocalDate).max(1000).optional(),
-  holidayRegion: z
-    .string()
-    .refine(isKnownHolidayRegion, "must be a region of the holiday library, e.g. US, DE, GB")
-    .nullish(),
-  conferenceBridge: z
-    .object({
-      url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }),
-      dialIn: z.string().trim().max(200).nullish(),
-    })
-    .nullish(),
-  liaisonUserIds: z.array(RefId).max(100).optional(),
-  liaisonScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
-  commanderScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
-  playbookSeverities: z.array(z.enum(SEVERITIES)).max(4).optional(),
-  defaultEscalationPolicyId: z.uuid({ message: "must be a valid id" }).nullish(),
-  cadenceReminderLeadMinutes: z.number().int().min(1).max(60).optional(),
-  cadenceManagerDelayMinutes: z.number().int().min(1).max(240).optional(),
-});
-type UpdateOrganizationInput = z.infer<typeof UpdateOrganizationInput>;
-
 export async function updateOrganization(ctx: ServiceContext, raw: unknown): Promise<Organization> {
-  const input = parseInput(UpdateOrganizationInput, raw);
+  const input = parseInput(UpdateOrganizationInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     const repo = tx.getRepository(Organization);
     const org = await repo.findOneOrFail({ where: { id: ORGANIZATION_ID }, lock: { mode: "pessimistic_write" } });
@@ -63,7 +40,11 @@ export async function updateOrganization(ctx: ServiceContext, raw: unknown): Pro
 }
 
 /** The on-call side of the organization: the playbook's schedules and severities, escalation policy, cadence reminders. */
-async function applyOnCallSettings(tx: EntityManager, org: Organization, input: UpdateOrganizationInput) {
+async function applyOnCallSettings(
+  tx: EntityManager,
+  org: Organization,
+  input: z.infer<typeof UpdateOrganizationInput.schema>,
+) {
   for (const scheduleId of [input.liaisonScheduleId, input.commanderScheduleId]) {
     if (!scheduleId) continue;
     const found: unknown[] = await tx.query("SELECT 1 FROM oncall_schedule WHERE id = $1", [scheduleId]);

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { Severity } from "@liaison/domain";
+import { z } from "zod";
+import { SEVERITIES, isKnownHolidayRegion, isValidTimeZone, type Severity } from "@liaison/domain";
 import { SeverityEnum } from "../incidents/index.js";
+import { LocalDate, Name, RefId } from "../../platform/validation.js";
 
 /** The organization as staff read it; its settings are changed by an ADMIN. */
 @ObjectType("Organization")
@@ -43,6 +45,11 @@ export class OrganizationView {
 
 @InputType()
 export class ConferenceBridgeInput {
+  static readonly schema = z.object({
+    url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }),
+    dialIn: z.string().trim().max(200).nullish(),
+  });
+
   @Field(() => String)
   url: string;
 
@@ -52,6 +59,24 @@ export class ConferenceBridgeInput {
 
 @InputType()
 export class UpdateOrganizationInput {
+  static readonly schema = z.object({
+    name: Name(200).optional(),
+    timezone: z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
+    holidays: z.array(LocalDate).max(1000).optional(),
+    holidayRegion: z
+      .string()
+      .refine(isKnownHolidayRegion, "must be a region of the holiday library, e.g. US, DE, GB")
+      .nullish(),
+    conferenceBridge: ConferenceBridgeInput.schema.nullish(),
+    liaisonUserIds: z.array(RefId).max(100).optional(),
+    liaisonScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
+    commanderScheduleId: z.uuid({ message: "must be a valid id" }).nullish(),
+    playbookSeverities: z.array(z.enum(SEVERITIES)).max(4).optional(),
+    defaultEscalationPolicyId: z.uuid({ message: "must be a valid id" }).nullish(),
+    cadenceReminderLeadMinutes: z.number().int().min(1).max(60).optional(),
+    cadenceManagerDelayMinutes: z.number().int().min(1).max(240).optional(),
+  });
+
   @Field(() => String, { nullable: true })
   name?: string;
 

@@ -1,23 +1,9 @@
-import { z } from "zod";
-import { TICKET_PRIORITIES, TICKET_STATUSES } from "@liaison/domain";
 import { Ticket } from "./ticket.entity.js";
+import { TicketFilter } from "./ticket.types.js";
 import { parseInput } from "../../platform/errors.js";
-import { Id, requireRole } from "../../platform/validation.js";
+import { requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
-
-const TicketFilter = z
-  .object({
-    status: z.array(z.enum(TICKET_STATUSES)).nullish(),
-    priority: z.array(z.enum(TICKET_PRIORITIES)).nullish(),
-    open: z.boolean().nullish(),
-    accountId: Id.nullish(),
-    incidentId: Id.nullish(),
-    assigneeId: Id.nullish(),
-    createdAfter: z.date().nullish(),
-    createdBefore: z.date().nullish(),
-  })
-  .nullish();
 
 /** Newest first; the cursor is (createdAt, id). Customers see their own account's tickets only. */
 export async function listTickets(
@@ -27,7 +13,7 @@ export async function listTickets(
   after: unknown,
 ): Promise<Page<Ticket>> {
   const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
-  const filter = parseInput(TicketFilter, rawFilter, "filter") ?? {};
+  const filter = parseInput(TicketFilter.schema, rawFilter, "filter") ?? {};
   const page = parsePage(first, after);
   const q = ctx.db.getRepository(Ticket).createQueryBuilder("t");
   if (viewer.role === "CUSTOMER") q.andWhere("t.account_id = :own", { own: viewer.accountId });

@@ -1,8 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { TicketPriority, TicketStatus } from "@liaison/domain";
+import { z } from "zod";
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from "@liaison/domain";
 import { Ticket } from "./ticket.entity.js";
 import {
+  SLA_SCHEDULE_KINDS,
   SlaScheduleKindEnum,
+  TICKET_SOURCES,
   TicketPriorityEnum,
   TicketSourceEnum,
   TicketStatusEnum,
@@ -10,6 +13,7 @@ import {
   type TicketSource,
 } from "./support.enums.js";
 import { connectionOf } from "../../platform/graphql/connection.js";
+import { Id, LIMITS, Name, OptionalText, Text, refuseLocalDateOutOfRange } from "../../platform/validation.js";
 
 @ObjectType({ description: "Where a ticket stands against its SLA, evaluated at request time" })
 export class TicketSla {
@@ -33,6 +37,16 @@ export const TicketConnection = connectionOf(Ticket, "Ticket");
 
 @InputType()
 export class OpenTicketInput {
+  static readonly schema = z.object({
+    accountId: Id.nullish(),
+    subject: Name(LIMITS.title),
+    description: OptionalText(LIMITS.description),
+    priority: z.enum(TICKET_PRIORITIES),
+    requesterId: Id.nullish(),
+    assigneeId: Id.nullish(),
+    source: z.enum(TICKET_SOURCES).default("PORTAL"),
+  });
+
   @Field(() => ID, { nullable: true, description: "Required for staff; a customer's own account otherwise" })
   accountId?: string | null;
 
@@ -57,6 +71,12 @@ export class OpenTicketInput {
 
 @InputType()
 export class RespondToTicketInput {
+  static readonly schema = z.object({
+    message: Text(LIMITS.description),
+    internal: z.boolean().default(false),
+    status: z.enum(TICKET_STATUSES).nullish(),
+  });
+
   @Field(() => String)
   message: string;
 
@@ -69,6 +89,13 @@ export class RespondToTicketInput {
 
 @InputType()
 export class UpdateTicketInput {
+  static readonly schema = z.object({
+    priority: z.enum(TICKET_PRIORITIES).optional(),
+    status: z.enum(TICKET_STATUSES).optional(),
+    assigneeId: Id.nullish(),
+    subject: Name(LIMITS.title).optional(),
+  });
+
   @Field(() => TicketPriorityEnum, { nullable: true })
   priority?: TicketPriority;
 
@@ -84,6 +111,19 @@ export class UpdateTicketInput {
 
 @InputType()
 export class TicketFilter {
+  static readonly schema = z
+    .object({
+      status: z.array(z.enum(TICKET_STATUSES)).nullish(),
+      priority: z.array(z.enum(TICKET_PRIORITIES)).nullish(),
+      open: z.boolean().nullish(),
+      accountId: Id.nullish(),
+      incidentId: Id.nullish(),
+      assigneeId: Id.nullish(),
+      createdAfter: z.date().nullish(),
+      createdBefore: z.date().nullish(),
+    })
+    .nullish();
+
   @Field(() => [TicketStatusEnum], { nullable: true })
   status?: TicketStatus[];
 
@@ -151,8 +191,12 @@ export class SlaPolicyView {
   schedule: SlaScheduleView;
 }
 
+const Minutes = z.number().int().min(1, "must be at least 1 minute").max(525_600, "must be at most a year");
+
 @InputType()
 export class SlaWeeklyRangeInput {
+  static readonly schema = z.object({ weekday: z.number().int(), start: z.string(), end: z.string() });
+
   @Field(() => Int)
   weekday: number;
 
@@ -165,6 +209,14 @@ export class SlaWeeklyRangeInput {
 
 @InputType()
 export class SlaScheduleInput {
+  static readonly schema = z.object({
+    kind: z.enum(SLA_SCHEDULE_KINDS),
+    timezone: z.string().default("UTC"),
+    weekly: z.array(SlaWeeklyRangeInput.schema).max(50).default([]),
+    // validateSlaPolicy checks the shape and the calendar; the years we accept at all are the platform's.
+    holidays: z.array(z.string().superRefine(refuseLocalDateOutOfRange)).max(1000).default([]),
+  });
+
   @Field(() => SlaScheduleKindEnum)
   kind: SlaScheduleKind;
 
@@ -180,6 +232,12 @@ export class SlaScheduleInput {
 
 @InputType()
 export class UpdateSlaPolicyInput {
+  static readonly schema = z.object({
+    firstResponseMinutes: Minutes,
+    nextResponseMinutes: Minutes,
+    schedule: SlaScheduleInput.schema,
+  });
+
   @Field(() => Int)
   firstResponseMinutes: number;
 

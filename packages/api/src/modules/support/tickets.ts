@@ -1,7 +1,5 @@
 import { z } from "zod";
 import {
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
   checkTicketTransition,
   statusAfterMessage,
   trackPauses,
@@ -13,6 +11,7 @@ import { Account } from "../accounts/index.js";
 import { Incident, isVisibleTo } from "../incidents/index.js";
 import { SlaPolicyRow } from "./sla/sla-policy.entity.js";
 import { Ticket, TicketMessage, type StoredPause } from "./ticket.entity.js";
+import { OpenTicketInput, RespondToTicketInput, UpdateTicketInput } from "./ticket.types.js";
 import { User } from "../admin/index.js";
 import {
   ForbiddenError,
@@ -22,36 +21,11 @@ import {
   parseInput,
 } from "../../platform/errors.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
-import { TICKET_SOURCES } from "./support.enums.js";
-import { Id, LIMITS, Name, OptionalText, Text, requireRole } from "../../platform/validation.js";
+import { Id, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { afterTicketChange } from "./ticket-hooks.js";
 import { pausesOf } from "./sla/ticket-sla.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-
-export const OpenTicketInput = z.object({
-  accountId: Id.nullish(),
-  subject: Name(LIMITS.title),
-  description: OptionalText(LIMITS.description),
-  priority: z.enum(TICKET_PRIORITIES),
-  requesterId: Id.nullish(),
-  assigneeId: Id.nullish(),
-  source: z.enum(TICKET_SOURCES).default("PORTAL"),
-});
-export type OpenTicketInput = z.infer<typeof OpenTicketInput>;
-
-const RespondToTicketInput = z.object({
-  message: Text(LIMITS.description),
-  internal: z.boolean().default(false),
-  status: z.enum(TICKET_STATUSES).nullish(),
-});
-
-const UpdateTicketInput = z.object({
-  priority: z.enum(TICKET_PRIORITIES).optional(),
-  status: z.enum(TICKET_STATUSES).optional(),
-  assigneeId: Id.nullish(),
-  subject: Name(LIMITS.title).optional(),
-});
 
 const TRANSITION_MESSAGES: Record<string, string> = {
   SAME_STATUS: "The ticket already has this status",
@@ -92,7 +66,7 @@ function setStatus(ticket: Ticket, to: TicketStatus, now: Date): void {
 
 export async function openTicket(ctx: ServiceContext, raw: unknown): Promise<Ticket> {
   const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
-  const input = parseInput(OpenTicketInput, raw);
+  const input = parseInput(OpenTicketInput.schema, raw);
   const result = await inTransaction(ctx, async (tx) => openTicketIn(ctx, tx, input, viewer.role === "CUSTOMER"));
   ctx.invalidate();
   return result;
@@ -102,7 +76,7 @@ export async function openTicket(ctx: ServiceContext, raw: unknown): Promise<Tic
 export async function openTicketIn(
   ctx: ServiceContext,
   tx: EntityManager,
-  input: OpenTicketInput,
+  input: z.infer<typeof OpenTicketInput.schema>,
   asCustomer: boolean,
   extras: { escalationPolicyId?: string | null } = {},
 ): Promise<Ticket> {
@@ -159,7 +133,7 @@ export async function openTicketIn(
 export async function respondToTicket(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Ticket> {
   const viewer = requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER");
   const id = parseInput(Id, rawId, "ticketId");
-  const input = parseInput(RespondToTicketInput, raw);
+  const input = parseInput(RespondToTicketInput.schema, raw);
   const asCustomer = viewer.role === "CUSTOMER";
   if (asCustomer && (input.internal || input.status))
     throw new ValidationError({ [input.internal ? "input.internal" : "input.status"]: "customers cannot set this" });
@@ -195,7 +169,7 @@ export async function respondToTicket(ctx: ServiceContext, rawId: unknown, raw: 
 export async function updateTicket(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<Ticket> {
   requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
   const id = parseInput(Id, rawId, "ticketId");
-  const input = parseInput(UpdateTicketInput, raw);
+  const input = parseInput(UpdateTicketInput.schema, raw);
   const result = await inTransaction(ctx, async (tx) => {
     const now = ctx.clock.now();
     const ticket = await lockTicket(tx, id);

@@ -1,21 +1,12 @@
-import { z } from "zod";
 import { Incident } from "../incident.entity.js";
 import { IncidentReport, IncidentUpdate } from "../incident-update.entity.js";
 import { IncidentReportRevision, IncidentUpdateRevision } from "./incident-revision.entity.js";
+import { EditStatusUpdateInput, ReviseIncidentReportInput } from "./incident-corrections.types.js";
 import { NotFoundError, parseInput } from "../../../platform/errors.js";
-import { LIMITS, OptionalText, RefId, Text, isId, requireRole } from "../../../platform/validation.js";
+import { RefId, isId, requireRole } from "../../../platform/validation.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import { INCIDENT_WRITERS } from "../incident.enums.js";
 import { finish, lockIncident } from "../incidents.js";
-
-const EditStatusUpdateInput = z.object({ message: Text(LIMITS.message) });
-
-/** Left out: unchanged. A null or empty root cause clears it; an empty list clears the action items. */
-const ReviseIncidentReportInput = z.object({
-  summary: Text(LIMITS.summary),
-  rootCause: OptionalText(LIMITS.summary).optional(),
-  actionItems: z.array(Text(1000)).max(100).nullish(),
-});
 
 const sameItems = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -28,7 +19,7 @@ const sameItems = (a: readonly string[], b: readonly string[]) =>
 export async function editStatusUpdate(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<IncidentUpdate> {
   requireRole(ctx, ...INCIDENT_WRITERS);
   const id = parseInput(RefId, rawId, "updateId");
-  const input = parseInput(EditStatusUpdateInput, raw);
+  const input = parseInput(EditStatusUpdateInput.schema, raw);
   return finish(ctx, async (tx) => {
     const found = isId(id) ? await tx.getRepository(IncidentUpdate).findOneBy({ id }) : null;
     if (!found) throw new NotFoundError("Status update", id);
@@ -55,7 +46,7 @@ export async function editStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
 export async function reviseIncidentReport(ctx: ServiceContext, rawId: unknown, raw: unknown): Promise<IncidentReport> {
   requireRole(ctx, ...INCIDENT_WRITERS);
   const id = parseInput(RefId, rawId, "reportId");
-  const input = parseInput(ReviseIncidentReportInput, raw);
+  const input = parseInput(ReviseIncidentReportInput.schema, raw);
   return finish(ctx, async (tx) => {
     const found = isId(id) ? await tx.getRepository(IncidentReport).findOneBy({ id }) : null;
     if (!found) throw new NotFoundError("Incident report", id);

@@ -1,47 +1,15 @@
-import { z } from "zod";
-import { SEVERITIES, UPDATE_VISIBILITIES, unknownPlaceholders } from "@liaison/domain";
 import { In, type EntityManager } from "typeorm";
 import { Component } from "../../components/index.js";
 import { ConflictError, NotFoundError, parseInput } from "../../../platform/errors.js";
 import { STAFF } from "../../../platform/access/roles.js";
-import { LIMITS, OptionalText, RefId, Text, isId, requireRole } from "../../../platform/validation.js";
+import { RefId, isId, requireRole } from "../../../platform/validation.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import { IncidentTemplate } from "./incident-template.entity.js";
+import { CreateIncidentTemplateInput, UpdateIncidentTemplateInput } from "./incident-template.types.js";
 import { templateOrFail } from "./template-words.js";
 
 /** Templates are few by nature; the list is returned whole. */
 const MAX_TEMPLATES = 200;
-
-const Message = Text(LIMITS.message).superRefine((text, ctx) => {
-  const unknown = unknownPlaceholders(text);
-  if (unknown.length)
-    ctx.addIssue({
-      code: "custom",
-      message: `${unknown.map((n) => `{{${n}}}`).join(", ")} ${unknown.length === 1 ? "is not a placeholder" : "are not placeholders"}: use {{incident.title}}, {{components}} or {{nextUpdateDueAt}}`,
-    });
-});
-const ComponentIds = z.array(RefId).max(100);
-
-const CreateIncidentTemplateInput = z.object({
-  name: Text(LIMITS.name),
-  title: OptionalText(LIMITS.title),
-  message: Message,
-  severity: z.enum(SEVERITIES).nullish(),
-  componentIds: ComponentIds.nullish().transform((ids) => ids ?? []),
-  visibility: z.enum(UPDATE_VISIBILITIES).nullish(),
-});
-
-/** Left out: unchanged; null: cleared (an empty list for components). */
-const UpdateIncidentTemplateInput = z.object({
-  name: Text(LIMITS.name).optional(),
-  title: OptionalText(LIMITS.title).optional(),
-  message: Message.optional(),
-  severity: z.enum(SEVERITIES).nullable().optional(),
-  componentIds: ComponentIds.nullable()
-    .optional()
-    .transform((ids) => (ids === null ? [] : ids)),
-  visibility: z.enum(UPDATE_VISIBILITIES).nullable().optional(),
-});
 
 const MANAGERS = ["ADMIN", "RESPONDER"] as const;
 
@@ -71,7 +39,7 @@ export async function listIncidentTemplates(ctx: ServiceContext): Promise<Incide
 
 export async function createIncidentTemplate(ctx: ServiceContext, raw: unknown): Promise<IncidentTemplate> {
   requireRole(ctx, ...MANAGERS);
-  const input = parseInput(CreateIncidentTemplateInput, raw);
+  const input = parseInput(CreateIncidentTemplateInput.schema, raw);
   return ctx.db.transaction(async (tx) => {
     await nameIsFree(tx, input.name, null);
     const count = await tx.getRepository(IncidentTemplate).count();
@@ -102,7 +70,7 @@ export async function updateIncidentTemplate(
 ): Promise<IncidentTemplate> {
   requireRole(ctx, ...MANAGERS);
   const id = parseInput(RefId, rawId, "id");
-  const input = parseInput(UpdateIncidentTemplateInput, raw);
+  const input = parseInput(UpdateIncidentTemplateInput.schema, raw);
   return ctx.db.transaction(async (tx) => {
     const template = await templateOrFail(tx, id);
     if (input.name !== undefined) await nameIsFree(tx, input.name, id);

@@ -1,32 +1,12 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
+import { CreateWebhookEndpointInput } from "./webhook.types.js";
 import { createWebhookEndpoint, deleteWebhookEndpoint, deliveriesOf, myWebhookEndpoints } from "./webhooks.js";
 import { Allow } from "../../../platform/access/decorators.js";
 import { STAFF } from "../../../platform/access/roles.js";
 import type { GraphQLContext } from "../../../platform/graphql/context.js";
 
 const EVERYONE = [...STAFF, "CUSTOMER" as const];
-
-@InputType()
-export class CreateWebhookEndpointInput {
-  @Field(() => String, { description: "http(s); private and loopback targets are refused" })
-  url: string;
-
-  @Field(() => String, { nullable: true })
-  description?: string | null;
-}
 
 @ObjectType()
 class CreatedWebhookEndpoint {

@@ -1,23 +1,18 @@
-import { z } from "zod";
 import { In, type EntityManager } from "typeorm";
 import type { Notification } from "../notification.entity.js";
 import { WebhookDelivery, WebhookEndpoint } from "./webhook.entity.js";
+import { CreateWebhookEndpointInput } from "./webhook.types.js";
 import { NotFoundError, ValidationError, parseInput } from "../../../platform/errors.js";
 import { QUEUES } from "../../../platform/timers/queues.js";
 import { WEBHOOK_SECRET_PURPOSE, generateWebhookSecret, webhookHeaders } from "./standard-webhooks.js";
 import { checkWebhookTarget } from "./target-policy.js";
-import { Id, OptionalText, requireRole } from "../../../platform/validation.js";
+import { Id, requireRole } from "../../../platform/validation.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import { preferencesOf } from "../preferences.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
 
 const EVERYONE = ["ADMIN", "RESPONDER", "SUPPORT_AGENT", "CUSTOMER_SUCCESS_ENGINEER", "CUSTOMER"] as const;
 const DELIVERY_TIMEOUT_MS = 10_000;
-
-const CreateWebhookEndpointInput = z.object({
-  url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000),
-  description: OptionalText(500),
-});
 
 export type WebhookTimerData = { deliveryId: string };
 
@@ -27,7 +22,7 @@ export async function createWebhookEndpoint(
   raw: unknown,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
   const viewer = requireRole(ctx, ...EVERYONE);
-  const input = parseInput(CreateWebhookEndpointInput, raw);
+  const input = parseInput(CreateWebhookEndpointInput.schema, raw);
   const target = await checkWebhookTarget(input.url, ctx.settings.webhookAllowedHosts);
   if (!target.allowed) throw new ValidationError({ "input.url": target.reason });
   const secret = generateWebhookSecret();

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { describeDue, escalationPlan, nextEscalationStep } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import type { Notification } from "../../notifications/index.js";
 import { EscalationPolicy } from "../../on-call/index.js";
 import { Escalation, EscalationPage } from "./escalation.entity.js";
+import { EscalateTicketInput } from "./escalation.types.js";
 import { Ticket } from "../ticket.entity.js";
 import {
   ConflictError,
@@ -13,7 +13,7 @@ import {
   parseInput,
 } from "../../../platform/errors.js";
 import { QUEUES } from "../../../platform/timers/queues.js";
-import { Id, Text, requireRole } from "../../../platform/validation.js";
+import { Id, requireRole } from "../../../platform/validation.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import { loadSchedules, policyForTicket, resolverOf, scheduleIdsOf } from "../../on-call/index.js";
 import { getOrganization } from "../../admin/index.js";
@@ -32,11 +32,6 @@ function deadlineOf(ticket: Ticket, now: Date): ((timezone: string) => string) |
       : [null, null];
   return what && due ? (timezone) => ` Its ${what} ${describeDue(due, now, timezone)}.` : null;
 }
-
-const EscalateTicketInput = z.object({
-  escalationPolicyId: Id.nullish(),
-  reason: Text(1000),
-});
 
 export type EscalationTimerData = { escalationId: string };
 
@@ -134,7 +129,7 @@ async function startEscalation(
 export async function escalateTicket(ctx: ServiceContext, rawTicketId: unknown, raw: unknown): Promise<Escalation> {
   requireRole(ctx, "ADMIN", "RESPONDER", "SUPPORT_AGENT");
   const ticketId = parseInput(Id, rawTicketId, "ticketId");
-  const input = parseInput(EscalateTicketInput, raw);
+  const input = parseInput(EscalateTicketInput.schema, raw);
   return inTransaction(ctx, async (tx) => {
     const ticket = await lockTicket(tx, ticketId);
     if (ticket.status === "SOLVED" || ticket.status === "CLOSED")

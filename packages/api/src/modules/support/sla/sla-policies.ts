@@ -2,27 +2,10 @@ import { z } from "zod";
 import { TICKET_PRIORITIES, validateSlaPolicy, type SlaSchedule, type SlaWeeklyRange } from "@liaison/domain";
 import { SlaPolicyRow } from "./sla-policy.entity.js";
 import { ValidationError, parseInput } from "../../../platform/errors.js";
-import { SLA_SCHEDULE_KINDS } from "../support.enums.js";
-import { refuseLocalDateOutOfRange, requireRole } from "../../../platform/validation.js";
+import { UpdateSlaPolicyInput } from "../ticket.types.js";
+import { requireRole } from "../../../platform/validation.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
-
-const Minutes = z.number().int().min(1, "must be at least 1 minute").max(525_600, "must be at most a year");
-
-const UpdateSlaPolicyInput = z.object({
-  firstResponseMinutes: Minutes,
-  nextResponseMinutes: Minutes,
-  schedule: z.object({
-    kind: z.enum(SLA_SCHEDULE_KINDS),
-    timezone: z.string().default("UTC"),
-    weekly: z
-      .array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() }))
-      .max(50)
-      .default([]),
-    // validateSlaPolicy checks the shape and the calendar; the years we accept at all are the platform's.
-    holidays: z.array(z.string().superRefine(refuseLocalDateOutOfRange)).max(1000).default([]),
-  }),
-});
 
 export async function listSlaPolicies(ctx: ServiceContext): Promise<SlaPolicyRow[]> {
   return ctx.db.getRepository(SlaPolicyRow).find({ order: { priority: "ASC" } });
@@ -32,7 +15,7 @@ export async function listSlaPolicies(ctx: ServiceContext): Promise<SlaPolicyRow
 export async function updateSlaPolicy(ctx: ServiceContext, rawPriority: unknown, raw: unknown): Promise<SlaPolicyRow> {
   requireRole(ctx, "ADMIN");
   const priority = parseInput(z.enum(TICKET_PRIORITIES), rawPriority, "priority");
-  const input = parseInput(UpdateSlaPolicyInput, raw);
+  const input = parseInput(UpdateSlaPolicyInput.schema, raw);
   const schedule: SlaSchedule =
     input.schedule.kind === "TWENTY_FOUR_SEVEN"
       ? { kind: "24x7" }
