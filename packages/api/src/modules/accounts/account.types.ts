@@ -8,7 +8,7 @@ import { LIMITS, LocalDate, Name } from "../../platform/validation.js";
 
 export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as Europe/Berlin");
 /** A set of products, kept in the contract's order so equal sets read the same. */
-export const Products = z
+const Products = z
   .array(z.enum(PRODUCTS))
   .max(50)
   .transform((list): Product[] => PRODUCTS.filter((p) => list.includes(p)));

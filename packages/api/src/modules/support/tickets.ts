@@ -259,10 +259,3 @@ export async function ticketIncident(ctx: ServiceContext, ticket: Ticket): Promi
   const incident = ticket.incidentId ? await ctx.db.getRepository(Incident).findOneBy({ id: ticket.incidentId }) : null;
   return incident && isVisibleTo(ctx, incident) ? incident : null;
 }
-
-/** The tickets linked to an incident, oldest first (the liaison's view). */
-export async function ticketsOfIncident(ctx: ServiceContext, incident: Incident): Promise<Ticket[]> {
-  return ctx.db
-    .getRepository(Ticket)
-    .find({ where: { incidentId: incident.id }, order: { createdAt: "ASC", id: "ASC" } });
-}
