@@ -36,6 +36,22 @@ export interface NotificationSpec {
 }
 
 /**
+ * Something status page subscribers hear of. `eventId` identifies the event: a subscriber gets at most
+ * one message per event id, however often it is announced (retries, several processes).
+ */
+export type PublicEvent =
+  /** The first PUBLIC update made the incident public (one event: no separate INCIDENT_UPDATE for it). */
+  | { kind: "INCIDENT_PUBLISHED"; eventId: string; incidentId: string; updateId: string }
+  /** A later PUBLIC update (including the resolving one). */
+  | { kind: "INCIDENT_UPDATE"; eventId: string; incidentId: string; updateId: string }
+  | {
+      kind: "MAINTENANCE_CREATED" | "MAINTENANCE_REMINDER" | "MAINTENANCE_STARTED" | "MAINTENANCE_COMPLETED";
+      eventId: string;
+      maintenanceId: string;
+    }
+  | { kind: "COMPONENT_STATUS"; eventId: string; componentId: string; previousStatus: string; status: string };
+
+/**
  * The port every feature notifies people through, in the caller's transaction. Features
  * depend on this interface, not on the notifications module, which sits above them.
  */
@@ -43,6 +59,8 @@ export interface Notifier {
   notify(ctx: NotifierContext, tx: EntityManager, spec: NotificationSpec): Promise<void>;
   /** Minutes before a deadline at which each person wants to be warned. */
   leadMinutes(tx: EntityManager, userId: string): Promise<readonly number[]>;
+  /** Tell the status page's subscribers, in the caller's transaction (delivered after commit, durably). */
+  announce(ctx: NotifierContext, tx: EntityManager, event: PublicEvent): Promise<void>;
 }
 
 /** The part of a use case's context a notifier needs (kept narrow to avoid a type cycle). */

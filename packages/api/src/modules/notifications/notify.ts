@@ -67,6 +67,8 @@ export const notifier: Notifier = {
   async notify(ctx, tx, spec) {
     await notify(ctx, tx, spec);
   },
+  // Status page subscribers are not built yet: nobody to tell.
+  async announce() {},
   async leadMinutes(tx, userId) {
     return (await preferencesOf(tx, [userId])).get(userId)!.leadMinutes;
   },
