@@ -73,6 +73,7 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
           wsSubscriptionsPerConnection: config.WS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
           wsAnonymousSubscriptionsPerConnection: config.WS_MAX_ANONYMOUS_SUBSCRIPTIONS_PER_CONNECTION,
           wsInitTimeoutMs: config.WS_INIT_TIMEOUT_MS,
+          wsMaxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
         },
         settings: {
           eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,

@@ -67,6 +67,8 @@ const Env = z
       .min(1)
       .default(DEFAULT_EDGE_LIMITS.wsAnonymousSubscriptionsPerConnection),
     WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_EDGE_LIMITS.wsInitTimeoutMs),
+    /** Unsent bytes one WebSocket may hold before it is closed (1013) as a reader that does not keep up. */
+    WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).default(DEFAULT_EDGE_LIMITS.wsMaxBufferedBytes),
     /** The GraphiQL IDE at GET /graphql for browsers (true/false); on by default outside production. */
     GRAPHIQL: z.stringbool().optional(),
     /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`. */

@@ -214,6 +214,8 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     validationRules,
     production,
     log: logError("GraphQL operation over WebSocket failed"),
+    logger: log,
+    onSlowReader: () => metrics.slowReaderClosed(),
     identify: (header, opts) => authenticator.identify(header, opts),
     context: (viewer) => context(viewer, { cacheLoaders: false }),
     subscriptions: metrics.subscriptions,
@@ -221,7 +223,13 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     costBudgets,
     limits,
   });
-  metrics.attach({ db, timers, bus, websocketConnections: () => ws.wss.clients.size });
+  metrics.attach({ db, timers, bus, websocketConnections: () => ws.wss.clients.size,
+    websocketBufferedBytes: () => {
+      let bytes = 0;
+      for (const socket of ws.wss.clients) bytes += socket.bufferedAmount;
+      return bytes;
+    },
+  });
   revoked = (revocation) => ws.revoked(revocation);
 
   const app: App = {

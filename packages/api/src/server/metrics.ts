@@ -26,6 +26,8 @@ export interface MetricSources {
   timers: Timers;
   bus: EventBus;
   websocketConnections(): number;
+  /** Bytes queued on WebSocket connections and not yet sent, over all of them. */
+  websocketBufferedBytes(): number;
 }
 
 interface PgPool {
@@ -110,6 +112,7 @@ export class Metrics {
   private readonly subscriptionsActive: Gauge;
   private readonly delivered: Counter;
   private readonly events: Counter<"kind">;
+  private readonly slowReaders: Counter;
   private readonly lateness: Histogram<"queue">;
 
   constructor(private readonly log: (error: unknown) => void = () => {}) {
@@ -136,6 +139,19 @@ export class Metrics {
       collect() {
         this.set(sources()?.websocketConnections() ?? 0);
       },
+    });
+    new Gauge({
+      name: "liaison_websocket_buffered_bytes",
+      help: "Bytes queued on GraphQL WebSocket connections and not yet sent (a socket holding more than WS_MAX_BUFFERED_BYTES is closed).",
+      registers,
+      collect() {
+        this.set(sources()?.websocketBufferedBytes() ?? 0);
+      },
+    });
+    this.slowReaders = new Counter({
+      name: "liaison_websocket_slow_readers_closed_total",
+      help: "WebSocket connections closed (1013) because they did not read their messages.",
+      registers,
     });
     this.subscriptionsActive = new Gauge({
       name: "liaison_subscriptions_active",
@@ -231,6 +247,10 @@ export class Metrics {
       },
     });
     for (const kind of EVENT_KINDS) this.events.inc({ kind }, 0);
+  }
+
+  slowReaderClosed(): void {
+    this.slowReaders.inc();
   }
 
   attach(sources: MetricSources): void {

@@ -14,7 +14,6 @@ import {
   type DocumentNode,
   type ValidationRule,
 } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Credentials } from "../modules/admin/index.js";
 import type { Viewer } from "../platform/access/viewer.js";
@@ -26,6 +25,8 @@ import { enterRequestId, newRequestId } from "../platform/logger.js";
 import { enforceCost, type CostBudgets } from "../platform/graphql/cost.js";
 import { MAX_TOKENS, type EdgeLimits } from "../platform/graphql/limits.js";
 import { rateLimitedError, type CallerRateLimit } from "../platform/http/rate-limiter.js";
+import type { Logger } from "../platform/logger.js";
+import { serveGraphQLOverWs } from "./ws-transport.js";
 
 /** Whose tokens were revoked: these tokens, or every token of this user; neither means "anyone's". */
 export interface Revocation {
@@ -38,6 +39,9 @@ export interface GraphQLOverWebSocket {
   validationRules: ValidationRule[];
   production: boolean;
   log: (error: unknown) => void;
+  logger: Logger;
+  /** Told each time a socket is closed for not reading its messages (`limits.wsMaxBufferedBytes`). */
+  onSlowReader?: () => void;
   /** null for no header; throws when the header names no valid token; `fresh` skips any cache. */
   identify(header: string | null, options?: { fresh?: boolean }): Promise<Credentials | null>;
   context(viewer: Viewer | null): ServiceContext;
@@ -137,7 +141,7 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
     state.socket.close(FORBIDDEN.code, FORBIDDEN.reason);
   };
 
-  const cleanup = useServer<{ authorization?: string }, Extra>(
+  const cleanup = serveGraphQLOverWs<{ authorization?: string }, Extra>(
     {
       schema,
       subscribe: createSharedSubscribe(deps.subscriptions),
@@ -288,6 +292,12 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
       },
     },
     wss,
+    {
+      log: deps.logger,
+      production,
+      maxBufferedBytes: limits.wsMaxBufferedBytes,
+      ...(deps.onSlowReader ? { onSlowReader: deps.onSlowReader } : {}),
+    },
   );
   return {
     wss,

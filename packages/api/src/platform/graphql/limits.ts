@@ -25,6 +25,8 @@ export interface EdgeLimits {
   wsAnonymousSubscriptionsPerConnection: number;
   /** Time a new socket has to send `connection_init`. */
   wsInitTimeoutMs: number;
+  /** Unsent bytes a socket may hold when a message is due; above, it is closed (1013) as a slow reader. */
+  wsMaxBufferedBytes: number;
 }
 
 export const DEFAULT_EDGE_LIMITS: EdgeLimits = {
@@ -35,6 +37,7 @@ export const DEFAULT_EDGE_LIMITS: EdgeLimits = {
   wsSubscriptionsPerConnection: 100,
   wsAnonymousSubscriptionsPerConnection: 5,
   wsInitTimeoutMs: 3_000,
+  wsMaxBufferedBytes: 1_048_576,
 };
 
 // GraphQL Armor's rules throw by default, which would abort validation; report instead, with our
