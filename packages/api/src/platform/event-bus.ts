@@ -84,9 +84,20 @@ export class EventBus {
     return this.client !== null;
   }
 
-  /** How many listeners are attached: lets tests wait until a subscription is live. */
+  /** How many listeners are attached (and subscribers held): lets tests wait until a subscription is live. */
   listenerCount(): number {
-    return this.listeners.size;
+    return this.listeners.size + this.held;
+  }
+
+  private held = 0;
+  /** A subscriber served by a listener shared with others (a broadcast group) counts as listening too. */
+  hold(): () => void {
+    this.held++;
+    let released = false;
+    return () => {
+      if (!released) this.held--;
+      released = true;
+    };
   }
 
   on(listener: Listener): () => void {
@@ -94,7 +105,14 @@ export class EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** Events dispatched so far in this process: orders a subscriber's start against events. */
+  get sequence(): number {
+    return this.dispatched;
+  }
+  private dispatched = 0;
+
   private dispatch(event: LiaisonEvent): void {
+    this.dispatched++;
     for (const listener of this.listeners) {
       try {
         listener(event);
@@ -106,21 +124,25 @@ export class EventBus {
 
   /**
    * An async iterator of `map(event)` for each event, in event order; `undefined`
-   * (or a promise of it) skips the event. Ends when the consumer returns.
+   * (or a promise of it) skips the event. Ends when the consumer returns. The iterator's `sequence` is
+   * the bus's `sequence` at the event of the value last returned.
    */
-  iterate<T>(map: (event: LiaisonEvent) => T | Promise<T | undefined> | undefined): AsyncIterableIterator<T> {
-    const queue: Promise<T | undefined>[] = [];
+  iterate<T>(
+    map: (event: LiaisonEvent) => T | Promise<T | undefined> | undefined,
+  ): AsyncIterableIterator<T> & { sequence: number } {
+    const queue: { sequence: number; value: Promise<T | undefined> }[] = [];
     let wake: (() => void) | null = null;
     let done = false;
     const off = this.on((event) => {
       const value = map(event);
       if (value === undefined) return;
-      queue.push(
-        Promise.resolve(value).catch((err: unknown) => {
+      queue.push({
+        sequence: this.dispatched,
+        value: Promise.resolve(value).catch((err: unknown) => {
           this.log.error({ err }, "subscription event failed");
           return undefined;
         }),
-      );
+      });
       wake?.();
     });
     const finish = () => {
@@ -128,13 +150,16 @@ export class EventBus {
       off();
       wake?.();
     };
-    const iterator: AsyncIterableIterator<T> = {
+    const iterator: AsyncIterableIterator<T> & { sequence: number } = {
+      sequence: 0,
       async next() {
         for (;;) {
           while (!done && queue.length === 0) await new Promise<void>((r) => (wake = r));
           wake = null;
           if (done) return { value: undefined, done: true };
-          const value = await queue.shift()!;
+          const next = queue.shift()!;
+          const value = await next.value;
+          iterator.sequence = next.sequence;
           if (value !== undefined) return { value, done: false };
         }
       },

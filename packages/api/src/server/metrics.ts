@@ -263,7 +263,7 @@ export class Metrics {
   readonly subscriptions: SubscriptionObserver = {
     started: () => this.subscriptionsActive.inc(),
     ended: () => this.subscriptionsActive.dec(),
-    delivered: () => this.delivered.inc(),
+    delivered: (count = 1) => this.delivered.inc(count),
   };
 
   timerRan(queue: QueueName, latenessSeconds: number): void {

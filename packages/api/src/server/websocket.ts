@@ -20,13 +20,17 @@ import type { Viewer } from "../platform/access/viewer.js";
 import type { ServiceContext } from "../platform/context.js";
 import { AppError, formatError, isUnavailable } from "../platform/errors.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
-import { createSharedSubscribe, type SubscriptionObserver } from "../platform/graphql/shared-subscribe.js";
+import {
+  createSharedSubscribe,
+  type DirectSink,
+  type SubscriptionObserver,
+} from "../platform/graphql/shared-subscribe.js";
 import { enterRequestId, newRequestId } from "../platform/logger.js";
 import { enforceCost, type CostBudgets } from "../platform/graphql/cost.js";
 import { MAX_TOKENS, type EdgeLimits } from "../platform/graphql/limits.js";
 import { rateLimitedError, type CallerRateLimit } from "../platform/http/rate-limiter.js";
 import type { Logger } from "../platform/logger.js";
-import { serveGraphQLOverWs } from "./ws-transport.js";
+import { sendNext, serveGraphQLOverWs } from "./ws-transport.js";
 
 /** Whose tokens were revoked: these tokens, or every token of this user; neither means "anyone's". */
 export interface Revocation {
@@ -88,6 +92,27 @@ function rootFields(
   return out;
 }
 
+/** Parsed and validated documents by their text, the most recently used kept (a bounded map, in use order). */
+class DocumentCache {
+  private readonly entries = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  constructor(
+    private readonly check: (query: string) => DocumentNode | readonly GraphQLError[],
+    private readonly size = 500,
+  ) {}
+
+  get(query: string): DocumentNode | readonly GraphQLError[] {
+    let entry = this.entries.get(query);
+    if (entry === undefined) {
+      entry = this.check(query);
+      // Long texts are one-offs more often than not, and would make the cache heavy.
+      if (query.length > 10_000) return entry;
+      if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    } else this.entries.delete(query);
+    this.entries.set(query, entry);
+    return entry;
+  }
+}
+
 /** The token itself was refused (as opposed to the database failing to answer). */
 const isRevoked = (error: unknown) => error instanceof AppError && error.code === "UNAUTHENTICATED";
 
@@ -136,6 +161,32 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
   const badInput = (errors: readonly GraphQLError[]) =>
     errors.map((e) => new GraphQLError(stripSuggestions(e.message), { extensions: { code: "BAD_USER_INPUT" } }));
 
+  // Thousands of status pages send the same subscription text: parsed and validated once, one document shared.
+  const documents = new DocumentCache((query) => {
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: MAX_TOKENS });
+    } catch (error) {
+      return [error as GraphQLError];
+    }
+    const errors = validate(schema, document, wsRules);
+    return errors.length > 0 ? errors : document;
+  });
+
+  // What a subscription result is sent as (errors mapped as over HTTP): once per result, however many get it.
+  const preparedResults = new WeakMap<ExecutionResult, ExecutionResult>();
+  const prepared = (result: ExecutionResult): ExecutionResult => {
+    if (!result.errors?.length) return result;
+    let mapped = preparedResults.get(result);
+    if (!mapped) {
+      mapped = { ...result, errors: mapErrors(result.errors) as unknown as GraphQLError[] };
+      preparedResults.set(result, mapped);
+    }
+    return mapped;
+  };
+  /** The socket sink of each subscription's context: the broadcast path of shared subscriptions writes through it. */
+  const sinks = new WeakMap<object, DirectSink>();
+
   const forbid = (state: SocketState) => {
     sockets.delete(state);
     state.socket.close(FORBIDDEN.code, FORBIDDEN.reason);
@@ -144,7 +195,11 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
   const cleanup = serveGraphQLOverWs<{ authorization?: string }, Extra>(
     {
       schema,
-      subscribe: createSharedSubscribe(deps.subscriptions),
+      subscribe: createSharedSubscribe(deps.subscriptions, {
+        fields: ANONYMOUS_SUBSCRIPTIONS,
+        sinkOf: (context) => sinks.get(context as object),
+        onError: log,
+      }),
       connectionInitWaitTimeout: limits.wsInitTimeoutMs,
       async onConnect(ctx) {
         const auth = ctx.connectionParams?.authorization;
@@ -171,9 +226,14 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
         }
         return true;
       },
-      context: (ctx) => {
+      context: (ctx, id) => {
         const viewer = ctx.extra.state?.credentials?.viewer ?? null;
-        return { viewer, services: deps.context(viewer) } satisfies GraphQLContext;
+        const context = { viewer, services: deps.context(viewer) } satisfies GraphQLContext;
+        const socket = ctx.extra.socket;
+        sinks.set(context, (result) => {
+          if (id in ctx.subscriptions) sendNext(socket, id, prepared(result));
+        });
+        return context;
       },
       async onSubscribe(ctx, id, payload) {
         // Each operation is one request for the logs; set before the first await so execution inherits it.
@@ -195,14 +255,9 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
         const wait = (await deps.limiter?.take(caller)) ?? 0;
         if (wait > 0) return [rateLimitedError(wait)];
 
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: MAX_TOKENS });
-        } catch (error) {
-          return badInput([error as GraphQLError]);
-        }
-        const errors = validate(schema, document, wsRules);
-        if (errors.length > 0) return badInput(errors);
+        const checked = documents.get(payload.query);
+        if (checked instanceof Array) return badInput(checked);
+        const document = checked;
 
         const operation = getOperationAST(document, payload.operationName);
         // A change is made only with a token the database still holds, whatever this process has heard.
@@ -282,11 +337,7 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
           ...(payload.variables ? { variableValues: payload.variables } : {}),
         };
       },
-      onNext(_ctx, _id, _payload, _args, result) {
-        const r = result as ExecutionResult;
-        if (!r.errors?.length) return result;
-        return { ...r, errors: mapErrors(r.errors) };
-      },
+      onNext: (_ctx, _id, _payload, _args, result) => prepared(result as ExecutionResult),
       onError(_ctx, _id, _payload, errors) {
         return mapErrors(errors).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
       },

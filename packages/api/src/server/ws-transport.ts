@@ -56,15 +56,35 @@ function replacer(this: unknown, key: string, value: unknown): unknown {
     typeof value === "object" &&
     value !== null
   ) {
-    let bytes = serialized.get(value);
-    if (!bytes) {
-      bytes = Buffer.from(JSON.stringify(value));
-      serialized.set(value, bytes);
-    }
-    pendingPayload = bytes;
+    pendingPayload = payloadBytes(value);
     return PLACEHOLDER;
   }
   return value;
+}
+
+/** The serialized bytes of a payload, once per payload object. */
+function payloadBytes(value: object): Buffer {
+  let bytes = serialized.get(value);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(value));
+    serialized.set(value, bytes);
+  }
+  return bytes;
+}
+
+/** Each open socket's send, with the slow-reader check: `sendNext` goes through it too. */
+const senders = new WeakMap<WebSocket, (bytes: string | Buffer) => void>();
+
+/**
+ * A `next` message for subscription `id`, written straight to the socket (the broadcast path of
+ * platform/graphql/shared-subscribe.ts): the payload's bytes are shared by every socket it goes to.
+ */
+export function sendNext(socket: WebSocket, id: string, payload: object): void {
+  const send = senders.get(socket);
+  if (!send) return;
+  const head = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+  const body = payloadBytes(payload);
+  send(Buffer.concat([head, body, CLOSE_BRACE], head.length + body.length + 1));
 }
 
 /** The bytes to send for a message graphql-ws stringified: the shared payload spliced back in. */
@@ -126,8 +146,7 @@ export function serveGraphQLOverWs<P extends Record<string, unknown>, E extends 
     });
 
     let cut: NodeJS.Timeout | null = null;
-    const send = (data: string): void => {
-      const bytes = frame(data);
+    const write = (bytes: string | Buffer): void => {
       if (socket.readyState !== socket.OPEN) return;
       if (socket.bufferedAmount > transport.maxBufferedBytes) {
         transport.onSlowReader?.();
@@ -138,6 +157,8 @@ export function serveGraphQLOverWs<P extends Record<string, unknown>, E extends 
       }
       socket.send(bytes, { binary: false });
     };
+    senders.set(socket, write);
+    const send = (data: string): void => write(frame(data));
 
     const closed = server.opened(
       {
