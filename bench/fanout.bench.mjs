@@ -82,6 +82,11 @@ async function metricsOf(api) {
     connections: value("liaison_websocket_connections"),
     buffered: value("liaison_websocket_buffered_bytes"),
     slowClosed: value("liaison_websocket_slow_readers_closed_total"),
+    fanoutSeconds: value("liaison_subscription_fanout_seconds_sum"),
+    fanouts: value("liaison_subscription_fanout_seconds_count"),
+    fanoutSockets: value("liaison_subscription_fanout_sockets_total"),
+    cpu: value("process_cpu_seconds_total"),
+    cpuUser: value("process_cpu_user_seconds_total"),
   };
 }
 
@@ -98,7 +103,12 @@ function ask(worker, message, reply) {
 }
 
 const db = await benchDatabase();
-const env = { WS_MAX_CONNECTIONS_PER_CLIENT: "20000", RATE_LIMIT_PER_SECOND: "0", LOG_LEVEL: "warn" };
+const env = {
+  WS_MAX_CONNECTIONS_PER_CLIENT: "20000",
+  RATE_LIMIT_PER_SECOND: "0",
+  LOG_LEVEL: "warn",
+  ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
+};
 const first = await startApiProcess(db.url, env);
 const second = await startApiProcess(db.url, env);
 const apis = [first, second];
@@ -176,6 +186,7 @@ try {
   });
 
   // The updates, one at a time: latency from sending the mutation to each subscription's receipt of it.
+  const beforeUpdates = await Promise.all(apis.map(metricsOf));
   const latencies = [];
   let lost = 0;
   for (let u = 0; u < UPDATES; u++) {
@@ -206,7 +217,15 @@ try {
     `  p50 ${fmt(percentile(latencies, 50), 1)} ms   p99 ${fmt(p99, 1)} ms   max ${fmt(latencies.at(-1) ?? NaN, 1)} ms  (target p99 <= 250 ms: ${p99 <= 250 ? "met" : "NOT met"})`,
   );
   const after = await Promise.all(apis.map(metricsOf));
-  after.forEach((m, i) => console.log(`  API ${i + 1} after the updates: RSS ${fmt(m.rss / MB)} MB, heap ${fmt(m.heap / MB)} MB`));
+  after.forEach((m, i) => {
+    const b = beforeUpdates[i];
+    const seconds = m.fanoutSeconds - b.fanoutSeconds;
+    const sockets = m.fanoutSockets - b.fanoutSockets;
+    const broadcasts = m.fanouts - b.fanouts;
+    console.log(
+      `  API ${i + 1}: ${fmt(broadcasts)} broadcasts to ${fmt(sockets)} sockets took ${fmt(seconds * 1000)} ms in all: ${fmt((seconds * 1e6) / sockets, 1)} µs per subscriber per event (execution included); process CPU ${fmt((m.cpu - b.cpu) * 1000)} ms (user ${fmt((m.cpuUser - b.cpuUser) * 1000)} ms) for ${UPDATES} updates; RSS ${fmt(m.rss / MB)} MB, heap ${fmt(m.heap / MB)} MB`,
+    );
+  });
   await Promise.all(workers.map((w) => ask(w, { type: "close" }, "closed")));
 
   // 100 slow readers on the first process: subscribed, then their sockets stop reading; updates go on.

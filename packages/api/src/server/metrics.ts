@@ -113,6 +113,8 @@ export class Metrics {
   private readonly delivered: Counter;
   private readonly events: Counter<"kind">;
   private readonly slowReaders: Counter;
+  private readonly fanout: Histogram;
+  private readonly fanoutSockets: Counter;
   private readonly lateness: Histogram<"queue">;
 
   constructor(private readonly log: (error: unknown) => void = () => {}) {
@@ -147,6 +149,17 @@ export class Metrics {
       collect() {
         this.set(sources()?.websocketBufferedBytes() ?? 0);
       },
+    });
+    this.fanout = new Histogram({
+      name: "liaison_subscription_fanout_seconds",
+      help: "Broadcast of one event to the subscribers of a shared subscription: one execution plus a write to each socket.",
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.fanoutSockets = new Counter({
+      name: "liaison_subscription_fanout_sockets_total",
+      help: "Sockets written to by broadcasts (divide liaison_subscription_fanout_seconds_sum by it: time per socket).",
+      registers,
     });
     this.slowReaders = new Counter({
       name: "liaison_websocket_slow_readers_closed_total",
@@ -264,6 +277,10 @@ export class Metrics {
     started: () => this.subscriptionsActive.inc(),
     ended: () => this.subscriptionsActive.dec(),
     delivered: (count = 1) => this.delivered.inc(count),
+    fannedOut: (seconds, count) => {
+      this.fanout.observe(seconds);
+      this.fanoutSockets.inc(count);
+    },
   };
 
   timerRan(queue: QueueName, latenessSeconds: number): void {

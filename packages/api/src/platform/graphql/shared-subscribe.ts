@@ -25,6 +25,8 @@ export interface SubscriptionObserver {
   started(): void;
   ended(): void;
   delivered(count?: number): void;
+  /** One broadcast: an event executed once and written to `count` sockets in `seconds`. */
+  fannedOut?(seconds: number, count: number): void;
 }
 
 /** Hands one result straight to one subscriber's socket (serialized once per result, checked for slow readers). */
@@ -136,6 +138,7 @@ export function createSharedSubscribe(observer?: SubscriptionObserver, broadcast
       for (;;) {
         const step = await group.source.next();
         if (step.done) break;
+        const started = performance.now();
         let result: ExecutionResult;
         try {
           result = await execute({ ...args, rootValue: step.value });
@@ -152,6 +155,7 @@ export function createSharedSubscribe(observer?: SubscriptionObserver, broadcast
             count++;
           }
         observer?.delivered(count);
+        observer?.fannedOut?.((performance.now() - started) / 1000, count);
       }
     } catch (error) {
       broadcast?.onError(error);
