@@ -10,7 +10,8 @@ const { startStandaloneServer } = await import(
 );
 
 const db = await benchDatabase();
-const api = await startApiProcess(db.url);
+// 1,000 sockets from one address: above the per-address cap (100) and the per-caller rate limit of production.
+const api = await startApiProcess(db.url, { WS_MAX_CONNECTIONS_PER_CLIENT: "5000", RATE_LIMIT_PER_SECOND: "0" });
 try {
   // A page worth reading: 12 components in 3 groups, 5 active incidents with updates.
   const componentIds = [];

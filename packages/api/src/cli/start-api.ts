@@ -42,7 +42,7 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
     });
     databaseUrl = embedded.url;
   }
-  const db = createDataSource(databaseUrl);
+  const db = createDataSource(databaseUrl, { poolSize: config.DATABASE_POOL_SIZE });
   const signalListeners = { SIGINT: process.listeners("SIGINT"), SIGTERM: process.listeners("SIGTERM") };
   let app: App;
   try {

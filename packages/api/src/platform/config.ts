@@ -41,6 +41,8 @@ const Env = z
     PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     HOST: z.string().default("0.0.0.0"),
     DATABASE_URL: z.url().optional(),
+    /** Connections of the main pool, per API process (plus 6 for job workers, 1 LISTEN, 4 for the rate limiter). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
     ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").optional(),
     LIAISON_DATA_DIR: z.string().optional(),
     SITE_PORT: z.coerce.number().int().min(1).max(65535).default(4321),
