@@ -93,7 +93,13 @@ try {
   site = child;
   const siteUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${siteUrl}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${siteUrl}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   await measure("status site home page (gzip)", () => procCpu(child.pid), {

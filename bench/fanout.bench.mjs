@@ -148,7 +148,10 @@ try {
       new Worker(clientThread, {
         eval: true,
         workerData: {
-          ws: import.meta.resolve("ws").replace("file://", "").replace(/wrapper\.mjs$/, "index.js"),
+          ws: import.meta
+            .resolve("ws")
+            .replace("file://", "")
+            .replace(/wrapper\.mjs$/, "index.js"),
           urls: wsUrls,
           first: w * per,
           count,

@@ -223,7 +223,11 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     costBudgets,
     limits,
   });
-  metrics.attach({ db, timers, bus, websocketConnections: () => ws.wss.clients.size,
+  metrics.attach({
+    db,
+    timers,
+    bus,
+    websocketConnections: () => ws.wss.clients.size,
     websocketBufferedBytes: () => {
       let bytes = 0;
       for (const socket of ws.wss.clients) bytes += socket.bufferedAmount;

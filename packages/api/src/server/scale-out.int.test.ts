@@ -131,7 +131,10 @@ async function metric(url: string, name: string): Promise<number> {
 
 /** Starts one subscription on A and one on B (in that order) and waits until both processes hold them. */
 async function subscribed<T>(start: () => T[]): Promise<T[]> {
-  const before = [await metric(a.url, "liaison_subscriptions_active"), await metric(b.url, "liaison_subscriptions_active")];
+  const before = [
+    await metric(a.url, "liaison_subscriptions_active"),
+    await metric(b.url, "liaison_subscriptions_active"),
+  ];
   const subscriptions = start();
   await eventually(async () => {
     expect(await metric(a.url, "liaison_subscriptions_active")).toBe(before[0]! + 1);

@@ -337,7 +337,7 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
           ...(payload.variables ? { variableValues: payload.variables } : {}),
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => prepared(result as ExecutionResult),
+      onNext: (_ctx, _id, _payload, _args, result) => prepared(result),
       onError(_ctx, _id, _payload, errors) {
         return mapErrors(errors).map((e) => new GraphQLError(e.message, { extensions: e.extensions }));
       },

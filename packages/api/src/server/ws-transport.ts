@@ -21,7 +21,10 @@ export interface TransportOptions {
 }
 
 /** Close code and reason for a socket that does not read what it is sent. */
-export const SLOW_READER = { code: 1013, reason: "Try again later: this connection does not read its messages" } as const;
+const SLOW_READER = {
+  code: 1013,
+  reason: "Try again later: this connection does not read its messages",
+} as const;
 /** After the close frame, how long a slow reader has to finish the close handshake before it is cut. */
 const SLOW_READER_GRACE_MS = 1_000;
 
