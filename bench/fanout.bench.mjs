@@ -202,10 +202,17 @@ try {
     await new Promise((r) => setTimeout(r, 50));
     const reports = await Promise.all(workers.map((w) => ask(w, { type: "report" }, "report")));
     let got = 0;
+    const these = [];
     for (const r of reports) {
       got += r.arrivals.length;
-      for (const t of r.arrivals) latencies.push(t - sentAt);
+      for (const t of r.arrivals) these.push(t - sentAt);
     }
+    these.sort((x, y) => x - y);
+    latencies.push(...these);
+    if (process.env.BENCH_VERBOSE)
+      console.log(
+        `  update ${u}: p50 ${fmt(percentile(these, 50))} ms, max ${fmt(these.at(-1) ?? NaN)} ms; load ${load()}`,
+      );
     lost += SUBSCRIBERS * 2 - got;
   }
   latencies.sort((a, b) => a - b);
