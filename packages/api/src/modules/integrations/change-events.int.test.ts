@@ -11,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const countChanges = async () =>
-  Number((await api.sql<{ n: string }>("SELECT count(*) AS n FROM change_event"))[0]!.n);
+const countChanges = async () => Number((await api.sql<{ n: string }>("SELECT count(*) AS n FROM change_event"))[0]!.n);
 
 async function post(path: string, body: unknown) {
   const res = await fetch(`${api.url}${path}`, {
@@ -74,10 +73,13 @@ async function anIncidentOf(service: { routingKey: string }) {
 const CHANGE_FIELDS = `id summary source timestamp customDetails links { href text } receivedAt service { id }`;
 const changeEvents = async (serviceId: string, since?: string) =>
   (
-    await api.must(`query($s: ID!, $since: DateTime) { changeEvents(serviceId: $s, since: $since) { ${CHANGE_FIELDS} } }`, {
-      s: serviceId,
-      since,
-    })
+    await api.must(
+      `query($s: ID!, $since: DateTime) { changeEvents(serviceId: $s, since: $since) { ${CHANGE_FIELDS} } }`,
+      {
+        s: serviceId,
+        since,
+      },
+    )
   ).changeEvents as any[];
 const recentChanges = async (incidentId: string, token?: string | null) =>
   (await api.must(`query($id: ID!) { incident(id: $id) { recentChanges { summary } } }`, { id: incidentId }, token))
@@ -137,7 +139,10 @@ describe("change events (POST /v2/change/enqueue)", () => {
       "Twenty hours ago",
       "Three days ago",
     ]);
-    expect((await changeEvents(service.id, at(24))).map((c) => c.summary)).toEqual(["Two hours ago", "Twenty hours ago"]);
+    expect((await changeEvents(service.id, at(24))).map((c) => c.summary)).toEqual([
+      "Two hours ago",
+      "Twenty hours ago",
+    ]);
     expect(await recentChanges(incident)).toEqual([{ summary: "Two hours ago" }, { summary: "Twenty hours ago" }]);
 
     // A change after the incident was reported is recent too (up to now).
@@ -179,7 +184,10 @@ describe("change events (POST /v2/change/enqueue)", () => {
       [change(service.routingKey, { summary: "  " }), "'payload.summary' is missing or blank"],
       [{ routing_key: service.routingKey }, "'payload' is missing or not an object"],
       [change(service.routingKey, { timestamp: "yesterday" }), "'payload.timestamp' is not a valid ISO 8601 date-time"],
-      [change(service.routingKey, { timestamp: "0001-01-01T00:00:00Z" }), "'payload.timestamp' must not be before 1970"],
+      [
+        change(service.routingKey, { timestamp: "0001-01-01T00:00:00Z" }),
+        "'payload.timestamp' must not be before 1970",
+      ],
       [change(service.routingKey, { summary: "deploy\u0000" }), "'payload.summary' must not contain the NUL character"],
       [
         change(service.routingKey, { source: "host\u001b[2J" }),

@@ -12,11 +12,11 @@ import { perRequest, type Clock, type ServiceContext } from "../../platform/cont
 import { inTransaction } from "../../platform/db/transaction.js";
 
 /** `Query.changeEvents` answers at most this many, newest first: narrow with `since` to see others. */
-export const CHANGE_EVENTS_LIMIT = 100;
+const CHANGE_EVENTS_LIMIT = 100;
 /** `Incident.recentChanges`: the changes of the incident's services from a day before it was reported… */
-export const RECENT_CHANGES_WINDOW_MS = 24 * 60 * 60 * 1000;
+const RECENT_CHANGES_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** …at most this many, newest first. */
-export const RECENT_CHANGES_LIMIT = 20;
+const RECENT_CHANGES_LIMIT = 20;
 
 /** Stores one change event for the integration's service; resolves once it has committed. */
 export async function recordChangeEvent(
@@ -63,7 +63,7 @@ export async function listChangeEvents(ctx: ServiceContext, rawServiceId: unknow
 }
 
 /** Batching for change events: one query per relation for a whole list of incidents, never one per row. */
-export function createChangeEventLoaders(db: DataSource, clock: Clock, options: { cache: boolean }) {
+function createChangeEventLoaders(db: DataSource, clock: Clock, options: { cache: boolean }) {
   const cache = options.cache;
   return {
     /**

@@ -149,6 +149,8 @@ describe("parseChangeEvent", () => {
     for (let i = 0; i < 150; i++) deep = [deep];
     const parsed = parseChangeEvent({ routing_key: KEY, payload: { summary: "s", custom_details: deep } });
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.errors).toEqual([expect.stringMatching(/^'payload\.custom_details(\.0)+' is nested too deeply/)]);
+    expect(!parsed.ok && parsed.errors).toEqual([
+      expect.stringMatching(/^'payload\.custom_details(\.0)+' is nested too deeply/),
+    ]);
   });
 });

@@ -11,8 +11,8 @@ describe("mergeAccessRules", () => {
   });
 
   test("a field declared by two modules is refused", () => {
-    expect(() =>
-      mergeAccessRules([{ Incident: { title: "PUBLIC" } }, { Incident: { title: "STAFF" } }]),
-    ).toThrow("The audience of Incident.title is declared twice");
+    expect(() => mergeAccessRules([{ Incident: { title: "PUBLIC" } }, { Incident: { title: "STAFF" } }])).toThrow(
+      "The audience of Incident.title is declared twice",
+    );
   });
 });
