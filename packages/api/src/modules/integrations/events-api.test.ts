@@ -100,14 +100,22 @@ describe("parseChangeEvent", () => {
     });
   });
 
-  test("source, timestamp, custom_details and links may be left out; a long summary is cut", () => {
-    expect(parseChangeEvent({ routing_key: KEY, payload: { summary: "y".repeat(1500) } })).toEqual({
+  test("source, custom_details and links may be left out; a long summary is cut", () => {
+    const timestamp = "2026-11-29T10:00:00Z";
+    expect(parseChangeEvent({ routing_key: KEY, payload: { summary: "y".repeat(1500), timestamp } })).toEqual({
       ok: true,
       event: {
         routingKey: KEY,
-        payload: { summary: "y".repeat(1024), source: null, timestamp: null, customDetails: null },
+        payload: { summary: "y".repeat(1024), source: null, timestamp: new Date(timestamp), customDetails: null },
         links: [],
       },
+    });
+  });
+
+  test("the contract requires a timestamp", () => {
+    expect(parseChangeEvent({ routing_key: KEY, payload: { summary: "Deployed" } })).toEqual({
+      ok: false,
+      errors: ["'payload.timestamp' is missing"],
     });
   });
 
@@ -134,7 +142,10 @@ describe("parseChangeEvent", () => {
 
   test("no size limit of its own on custom_details: the whole body's 512 KB is the limit", () => {
     const big = { log: "z".repeat(300_000) };
-    const parsed = parseChangeEvent({ routing_key: KEY, payload: { summary: "s", custom_details: big } });
+    const parsed = parseChangeEvent({
+      routing_key: KEY,
+      payload: { summary: "s", timestamp: "2026-11-29T10:00:00Z", custom_details: big },
+    });
     expect(parsed.ok && parsed.event.payload.customDetails).toEqual(big);
     const alert = parseEvent({
       routing_key: KEY,

@@ -213,8 +213,9 @@ function linksOf(value: unknown, errors: string[]): { href: string; text: string
 }
 
 /**
- * Validates a change event as PagerDuty does: `routing_key` and `payload.summary` are required;
- * `payload.source`, `payload.timestamp`, `payload.custom_details` and `links` may be left out.
+ * Validates a change event: `routing_key`, `payload.summary` and `payload.timestamp` are required (the
+ * contract's rule; PagerDuty itself would take the time received), `payload.source`,
+ * `payload.custom_details` and `links` may be left out.
  */
 export function parseChangeEvent(
   body: unknown,
@@ -233,6 +234,7 @@ export function parseChangeEvent(
   const summary = text(p["summary"]);
   if (summary === null) errors.push("'payload.summary' is missing or blank");
   const source = optionalText(p["source"], "payload.source", errors);
+  if (p["timestamp"] === undefined || p["timestamp"] === null) errors.push("'payload.timestamp' is missing");
   const timestamp = timestampOf(p["timestamp"], "payload.timestamp", errors);
   const customDetails = p["custom_details"] ?? null;
   if (errors.length) return { ok: false, errors };
