@@ -91,7 +91,7 @@ const latest = (...times: (string | null | undefined)[]) =>
  * Statuspage's incident status: `postmortem` once its post-incident report is out. Like Statuspage, the
  * report is not an incident update: the timeline and `resolved_at` stay as they were.
  */
-export function incidentStatus(i: Pick<Incident, "status" | "reports">): string {
+function incidentStatus(i: Pick<Incident, "status" | "reports">): string {
   return i.status === "RESOLVED" && i.reports.some((r) => r.kind === "POST_INCIDENT") ? "postmortem" : lower(i.status);
 }
 
