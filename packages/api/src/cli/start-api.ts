@@ -13,6 +13,7 @@ import {
 import { buildApp, type App } from "../server/app.js";
 import { routes } from "../server/routes.js";
 import { ensureAdminToken } from "../modules/admin/index.js";
+import type { MailCatcher } from "../platform/mail-catcher.js";
 
 export interface RunningApi {
   app: App;
@@ -32,6 +33,10 @@ const DRAIN_MS = 10_000;
 export interface StartOptions {
   smtpUrl?: string;
   statusSiteUrl?: string;
+  /** Shared with the status site `pnpm start` runs. */
+  forwardingSecret?: string;
+  /** The local mail catcher: listed at GET /dev/mail outside production. */
+  mailCatcher?: MailCatcher;
 }
 
 export async function startApi(config: Env, log: Logger, options: StartOptions = {}): Promise<RunningApi> {
@@ -71,7 +76,9 @@ export async function startApi(config: Env, log: Logger, options: StartOptions =
         rateLimit,
         graphiql: config.GRAPHIQL ?? !production,
         metricsToken: config.METRICS_TOKEN ?? null,
+        forwardingSecret: config.API_FORWARDING_SECRET ?? options.forwardingSecret ?? null,
         mail: { smtpUrl: options.smtpUrl ?? config.SMTP_URL ?? null, from: config.MAIL_FROM },
+        ...(options.mailCatcher ? { mailCatcher: options.mailCatcher } : {}),
         limits: {
           costAnonymous: config.QUERY_COST_ANONYMOUS,
           costSignedIn: config.QUERY_COST_SIGNED_IN,

@@ -83,6 +83,8 @@ const Env = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, message: "SMTP_URL must be smtp:// or smtps://" }).optional(),
     /** The From of every mail: an address, or `Name <address>`. */
     MAIL_FROM: z.string().min(3).default("Liaison Status <status@localhost>"),
+    /** Shared with the status site (its API_FORWARDING_SECRET): lets it forward visitors' addresses for per-client limits. */
+    API_FORWARDING_SECRET: z.string().min(16, "API_FORWARDING_SECRET must be at least 16 characters").optional(),
     /** Anonymous `subscribe` calls an hour per client address (at least 30) and per email address. */
     SUBSCRIBE_LIMIT_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(30).default(30),
     SUBSCRIBE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(5),

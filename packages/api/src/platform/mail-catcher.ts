@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 
 /** One message as the catcher received it: the envelope and the raw RFC 5322 text. */
-export interface CaughtMail {
+interface CaughtMail {
   from: string;
   to: string[];
   raw: string;

@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 
 /** One message, multipart text + HTML; `messageId` is the same on every attempt, so a receiver can drop a repeat. */
-export interface MailMessage {
+interface MailMessage {
   to: string;
   subject: string;
   text: string;
@@ -36,8 +36,8 @@ export function createMailer(options: MailerOptions): Mailer {
     return {
       configured: false,
       from,
-      async send() {
-        throw new Error("no SMTP server is configured (SMTP_URL)");
+      send() {
+        return Promise.reject(new Error("no SMTP server is configured (SMTP_URL)"));
       },
       close() {},
     };

@@ -35,6 +35,8 @@ import { DEFAULT_EDGE_LIMITS, MAX_TOKENS, shapeLimits, type EdgeLimits } from ".
 import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
 import { createMailer } from "../platform/mail.js";
+import type { MailCatcher } from "../platform/mail-catcher.js";
+import { devMail } from "./dev-mail.js";
 import { answerUnreadBody, sendJson, type Route } from "../platform/http/http.js";
 import { serviceUnavailablePlugin } from "../platform/graphql/unavailable-plugin.js";
 import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
@@ -75,6 +77,10 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Outbound mail: SMTP_URL and MAIL_FROM (no SMTP server: mail waits, pending). */
   mail?: { smtpUrl: string | null; from?: string };
+  /** Shared with the status site: lets it forward a visitor's address (X-Forwarded-For) for per-client limits. */
+  forwardingSecret?: string | null;
+  /** `pnpm start`'s local mail catcher: GET /dev/mail lists what it caught (never in production). */
+  mailCatcher?: MailCatcher;
   /** When set, GET /metrics answers only `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string | null;
 }
@@ -211,6 +217,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     responseCache,
     limiter,
     authenticate,
+    forwardingSecret: options.forwardingSecret ?? null,
     context: (v) => context(v),
     onBody: (res, text) => metrics.bodyRead(res, text),
   });
@@ -294,6 +301,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         return handleGraphQL(req, res, url);
       }
       if (ide && (await ide.asset(req, res, url.pathname))) return;
+      if (options.mailCatcher && !production && devMail(options.mailCatcher, req, res, url)) return;
       for (const route of routes) if (await route(req, res, app)) return;
       sendJson(res, 404, { error: "Not found" });
     };

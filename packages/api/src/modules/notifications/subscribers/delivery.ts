@@ -16,7 +16,7 @@ import { QUEUES } from "../../../platform/timers/queues.js";
 import { inTransaction } from "../../../platform/db/transaction.js";
 
 /** Subscribers per fan-out job; each queues send jobs of SEND_BATCH deliveries. */
-export const FANOUT_BATCH = 500;
+const FANOUT_BATCH = 500;
 const SEND_BATCH = 100;
 /** Messages in flight at once within one send job (the mail pool bounds SMTP connections further). */
 const CONCURRENCY = 16;

@@ -1,11 +1,11 @@
-import { aggregateStatus, type StatusIndicator } from "@liaison/domain";
+import { aggregateStatus, type ComponentStatus, type StatusIndicator } from "@liaison/domain";
 import type { EntityManager } from "typeorm";
 import { IsNull, Not } from "typeorm";
 import { getOrganization } from "../../admin/index.js";
 import { Incident, publicImpactOf } from "../../incidents/index.js";
 import type { PublicEvent } from "../../../platform/notifier.js";
 
-export interface ComponentView {
+interface ComponentView {
   id: string;
   name: string;
   status: string;
@@ -65,35 +65,75 @@ export type EventContent = {
   | { kind: "COMPONENT_STATUS"; component: ComponentView; previousStatus: string; status: string; changedAt: Date }
 );
 
-type Row = Record<string, any>;
+// Rows as pg returns them: timestamptz columns are Dates.
+interface ComponentRow {
+  id: string;
+  name: string;
+  status: string;
+  created_at: Date;
+}
+interface IncidentRow {
+  id: string;
+  name: string;
+  status: string;
+  impact: string;
+  reported_at: Date;
+  published_at: Date | null;
+  updated_at: Date;
+  resolved_at: Date | null;
+}
+interface UpdateRow {
+  id: string;
+  status: string;
+  message: string;
+  created_at: Date;
+  edited_at: Date | null;
+  component_statuses: { componentId: string; status: string }[] | null;
+}
+interface MaintenanceRow {
+  id: string;
+  title: string;
+  description: string | null;
+  status: string;
+  scheduled_for: Date;
+  scheduled_until: Date;
+  started_at: Date | null;
+  completed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
 
 async function componentsByIds(tx: EntityManager, ids: readonly string[]): Promise<ComponentView[]> {
   if (ids.length === 0) return [];
-  const rows: Row[] = await tx.query(
+  const rows: ComponentRow[] = await tx.query(
     "SELECT id, name, status, created_at FROM component WHERE id = ANY($1::uuid[]) ORDER BY position, name",
     [ids],
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, createdAt: new Date(r.created_at) }));
+  return rows.map((r) => ({ id: r.id, name: r.name, status: r.status, createdAt: r.created_at }));
 }
 
 /** The page's indicator and description now, as `statusPage` computes them. */
 async function pageStatus(tx: EntityManager) {
   const [components, incidents, maintenance, organization] = await Promise.all([
-    tx.query("SELECT status FROM component") as Promise<{ status: string }[]>,
+    tx.query<{ status: ComponentStatus }[]>("SELECT status FROM component"),
     tx.getRepository(Incident).find({ where: { resolvedAt: IsNull(), publishedAt: Not(IsNull()) } }),
-    tx.query("SELECT EXISTS (SELECT 1 FROM scheduled_maintenance WHERE status = 'IN_PROGRESS') AS on") as Promise<
-      { on: boolean }[]
-    >,
+    tx.query<{ on: boolean }[]>(
+      "SELECT EXISTS (SELECT 1 FROM scheduled_maintenance WHERE status = 'IN_PROGRESS') AS on",
+    ),
     getOrganization(tx),
   ]);
-  const updates: Row[] = incidents.length
+  const updates: {
+    incident_id: string;
+    sequence: number;
+    component_statuses: { componentId: string; status: ComponentStatus }[];
+  }[] = incidents.length
     ? await tx.query(
         "SELECT incident_id, sequence, component_statuses FROM incident_update WHERE incident_id = ANY($1::uuid[]) ORDER BY sequence DESC",
         [incidents.map((i) => i.id)],
       )
     : [];
   const status = aggregateStatus({
-    componentStatuses: components.map((c) => c.status as never),
+    componentStatuses: components.map((c) => c.status),
     activeIncidentImpacts: incidents.map((i) =>
       publicImpactOf(
         i,
@@ -114,13 +154,13 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
   switch (event.kind) {
     case "INCIDENT_PUBLISHED":
     case "INCIDENT_UPDATE": {
-      const [incident]: Row[] = await tx.query(
+      const [incident]: IncidentRow[] = await tx.query(
         `SELECT id, coalesce(public_title, title) AS name, status, impact, reported_at, published_at, updated_at, resolved_at
            FROM incident WHERE id = $1 AND published_at IS NOT NULL`,
         [event.incidentId],
       );
       if (!incident) return null;
-      const updateRows: Row[] = await tx.query(
+      const updateRows: UpdateRow[] = await tx.query(
         `SELECT id, status, message, created_at, edited_at, component_statuses FROM incident_update
           WHERE incident_id = $1 AND visibility = 'PUBLIC' ORDER BY sequence DESC`,
         [event.incidentId],
@@ -129,8 +169,8 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
         id: u.id,
         status: u.status,
         message: u.message,
-        createdAt: new Date(u.created_at),
-        editedAt: u.edited_at ? new Date(u.edited_at) : null,
+        createdAt: u.created_at,
+        editedAt: u.edited_at,
         componentStatuses: u.component_statuses ?? [],
       }));
       const update = updates.find((u) => u.id === event.updateId);
@@ -153,9 +193,9 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
           name: incident.name,
           status: incident.status,
           impact: incident.impact,
-          createdAt: new Date(incident.published_at ?? incident.reported_at),
-          updatedAt: new Date(incident.updated_at),
-          resolvedAt: incident.resolved_at ? new Date(incident.resolved_at) : null,
+          createdAt: incident.published_at ?? incident.reported_at,
+          updatedAt: incident.updated_at,
+          resolvedAt: incident.resolved_at,
           monitoringAt: monitoring?.createdAt ?? null,
         },
         update,
@@ -166,7 +206,7 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
     case "COMPONENT_STATUS": {
       const [component] = await componentsByIds(tx, [event.componentId]);
       if (!component) return null;
-      const [change]: Row[] = await tx.query(
+      const [change]: { at: Date | null }[] = await tx.query(
         "SELECT max(changed_at) AS at FROM component_status_change WHERE component_id = $1",
         [event.componentId],
       );
@@ -177,11 +217,11 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
         component,
         previousStatus: event.previousStatus,
         status: event.status,
-        changedAt: change?.at ? new Date(change.at) : new Date(),
+        changedAt: change?.at ?? new Date(0),
       };
     }
     default: {
-      const [m]: Row[] = await tx.query(
+      const [m]: MaintenanceRow[] = await tx.query(
         `SELECT id, title, description, status, scheduled_for, scheduled_until, started_at, completed_at, created_at, updated_at
            FROM scheduled_maintenance WHERE id = $1`,
         [event.maintenanceId],
@@ -191,7 +231,7 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
         "SELECT component_id FROM scheduled_maintenance_component WHERE maintenance_id = $1",
         [event.maintenanceId],
       );
-      const updateRows: Row[] = await tx.query(
+      const updateRows: Omit<UpdateRow, "edited_at" | "component_statuses">[] = await tx.query(
         "SELECT id, status, message, created_at FROM scheduled_maintenance_update WHERE maintenance_id = $1 ORDER BY created_at DESC",
         [event.maintenanceId],
       );
@@ -199,7 +239,6 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
         tx,
         links.map((l) => l.component_id),
       );
-      const at = (v: unknown) => (v ? new Date(v as string) : null);
       return {
         ...base,
         kind: event.kind,
@@ -209,18 +248,18 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
           name: m.title,
           description: m.description,
           status: m.status,
-          scheduledFor: new Date(m.scheduled_for),
-          scheduledUntil: new Date(m.scheduled_until),
-          startedAt: at(m.started_at),
-          completedAt: at(m.completed_at),
-          createdAt: new Date(m.created_at),
-          updatedAt: new Date(m.updated_at),
+          scheduledFor: m.scheduled_for,
+          scheduledUntil: m.scheduled_until,
+          startedAt: m.started_at,
+          completedAt: m.completed_at,
+          createdAt: m.created_at,
+          updatedAt: m.updated_at,
         },
         updates: updateRows.map((u) => ({
           id: u.id,
           status: u.status,
           message: u.message,
-          createdAt: new Date(u.created_at),
+          createdAt: u.created_at,
         })),
         components,
       };

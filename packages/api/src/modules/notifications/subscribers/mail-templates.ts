@@ -1,7 +1,7 @@
 import type { EventContent } from "./event-content.js";
 
 /** Words of an enum value: PARTIAL_OUTAGE → "Partial outage". */
-export function words(value: string): string {
+function words(value: string): string {
   const lower = value.toLowerCase().replaceAll("_", " ");
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }

@@ -2,9 +2,9 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { graphqlEnum } from "../../../platform/graphql/enum.js";
 
-export const SUBSCRIBER_CHANNELS = ["EMAIL", "WEBHOOK"] as const;
+const SUBSCRIBER_CHANNELS = ["EMAIL", "WEBHOOK"] as const;
 export type SubscriberChannel = (typeof SUBSCRIBER_CHANNELS)[number];
-export const SubscriberChannelEnum = graphqlEnum(SUBSCRIBER_CHANNELS, "SubscriberChannel");
+const SubscriberChannelEnum = graphqlEnum(SUBSCRIBER_CHANNELS, "SubscriberChannel");
 
 /** Secrets of a subscriber are sealed (platform/secrets.ts) under these purposes. */
 export const UNSUBSCRIBE_TOKEN_PURPOSE = "status_subscriber.unsubscribe_token";

@@ -11,6 +11,7 @@ import { startTestApi, type TestApi } from "../../../test/harness.js";
 import { startMailCatcher, type MailCatcher } from "../../../platform/mail-catcher.js";
 
 const SITE = "https://status.example.com";
+const FORWARDING_SECRET = "shared-with-the-status-site";
 let api: TestApi;
 let catcher: MailCatcher;
 let receiver: Server;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   api = await startTestApi({
     timers: { workers: false },
     mail: { smtpUrl: catcher.url, from: "Acme Status <status@acme.example>" },
+    forwardingSecret: FORWARDING_SECRET,
     settings: {
       webhookAllowedHosts: ["127.0.0.1"],
       statusSiteUrl: SITE,
@@ -392,5 +394,23 @@ describe("who may do what", () => {
       expect((await api.gql(SUBSCRIBE, { input: { email: address("jack") } }, member.token)).errors).toBeUndefined();
     const past = await api.gql(SUBSCRIBE, { input: { email: address("jack") } }, member.token);
     expect(past.errors?.[0]?.extensions.code).toBe("RATE_LIMITED");
+  });
+
+  test("the status site forwards each visitor's address (with the shared secret) to the per-client limit", async () => {
+    const as = (ip: string, secret = FORWARDING_SECRET) =>
+      fetch(`${api.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": ip, "x-liaison-forwarding-secret": secret },
+        body: JSON.stringify({ query: SUBSCRIBE, variables: { input: { email: address("kim") } } }),
+      }).then((r) => r.json() as Promise<{ errors?: { extensions: { code: string } }[] }>);
+    for (let i = 0; i < 30; i++) expect((await as("203.0.113.7")).errors).toBeUndefined();
+    expect((await as("203.0.113.7")).errors?.[0]?.extensions.code).toBe("RATE_LIMITED");
+    expect((await as("203.0.113.8")).errors).toBeUndefined();
+    // Without the secret, X-Forwarded-For is not believed: the caller's own address counts.
+    expect((await as("203.0.113.9", "a-wrong-secret-of-some-length")).errors).toBeUndefined();
+    const [row] = await api.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM rate_limit WHERE key LIKE 'subscribe-client:ip:203.0.113.9'",
+    );
+    expect(row!.n).toBe(0);
   });
 });

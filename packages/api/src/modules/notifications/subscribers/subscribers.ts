@@ -26,7 +26,7 @@ const CONFIRM_VALID_MS = 7 * 24 * 3600_000;
 const Token = z.string().trim().min(16, "is not a valid link").max(200, "is not a valid link");
 
 const newToken = () => randomBytes(32).toString("base64url");
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
  * A public subscription. Email: double opt-in (a confirmation mail, nothing else until its link is
