@@ -16,7 +16,10 @@ interface CaughtMail {
 export interface MailCatcher {
   /** smtp://127.0.0.1:<port>: give it as SMTP_URL. */
   url: string;
+  /** The last `keep` messages. */
   messages: CaughtMail[];
+  /** How many were accepted in all, and when the last one was. */
+  accepted(): { count: number; lastAt: Date | null };
   /** Until `stop`, refuse every message with a temporary failure (451): an SMTP server in trouble. */
   refuse(on: boolean): void;
   stop(): Promise<void>;
@@ -32,6 +35,8 @@ export async function startMailCatcher(options: { port?: number; dir?: string | 
   const keep = options.keep ?? 10_000;
   let refusing = false;
   let sequence = 0;
+  let count = 0;
+  let lastAt: Date | null = null;
   if (options.dir) mkdirSync(options.dir, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
@@ -64,6 +69,8 @@ export async function startMailCatcher(options: { port?: number; dir?: string | 
           file,
         });
         if (messages.length > keep) messages.splice(0, messages.length - keep);
+        count += 1;
+        lastAt = receivedAt;
         callback();
       });
     },
@@ -77,6 +84,7 @@ export async function startMailCatcher(options: { port?: number; dir?: string | 
   const catcher: MailCatcher = {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    accepted: () => ({ count, lastAt }),
     refuse(on) {
       refusing = on;
     },

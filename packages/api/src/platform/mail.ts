@@ -44,7 +44,7 @@ export function createMailer(options: MailerOptions): Mailer {
   const url = new URL(smtpUrl);
   if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
   if (!url.searchParams.has("maxConnections"))
-    url.searchParams.set("maxConnections", String(options.maxConnections ?? 5));
+    url.searchParams.set("maxConnections", String(options.maxConnections ?? 10));
   // Tight timeouts: a slow server delays a delivery's retry, not the whole job.
   const defaults = { maxMessages: 1000, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
   for (const [key, value] of Object.entries(defaults))

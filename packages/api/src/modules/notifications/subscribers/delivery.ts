@@ -6,7 +6,7 @@ import {
   UNSUBSCRIBE_TOKEN_PURPOSE,
 } from "./subscriber.entity.js";
 import { loadEventContent, type EventContent } from "./event-content.js";
-import { renderConfirmationMail, renderEventMail, type RenderedMail } from "./mail-templates.js";
+import { escapeHtml, renderConfirmationMail, renderEventMail, type RenderedMail } from "./mail-templates.js";
 import { statuspagePayload } from "./statuspage-payload.js";
 import { checkWebhookTarget } from "../webhooks/target-policy.js";
 import { webhookHeaders } from "../webhooks/standard-webhooks.js";
@@ -19,7 +19,7 @@ import { inTransaction } from "../../../platform/db/transaction.js";
 const FANOUT_BATCH = 500;
 const SEND_BATCH = 100;
 /** Messages in flight at once within one send job (the mail pool bounds SMTP connections further). */
-const CONCURRENCY = 16;
+const CONCURRENCY = 32;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 /** A delivery claimed this long ago by a worker that never reported is tried again. */
 const STALE_CLAIM_MS = 10 * 60_000;
@@ -149,6 +149,34 @@ async function componentsOfEvent(tx: EntityManager, event: PublicEvent): Promise
   }
 }
 
+/** Stands for each subscriber's own unsubscribe link in what is rendered once per event. */
+const UNSUBSCRIBE_MARK = "liaison-unsubscribe-link-d1c3f0";
+
+/** An event's content with its messages rendered once per batch (the unsubscribe link put in per subscriber). */
+interface Prepared {
+  content: EventContent;
+  rendered: { mail(scope: string, site: string): RenderedMail; webhook(site: string): string };
+}
+
+function prepare(content: EventContent): Prepared {
+  const mails = new Map<string, RenderedMail>();
+  let webhook: string | null = null;
+  return {
+    content,
+    rendered: {
+      mail(scope, site) {
+        if (!mails.has(scope))
+          mails.set(scope, renderEventMail(content, { site, unsubscribe: UNSUBSCRIBE_MARK }, scope));
+        return mails.get(scope)!;
+      },
+      webhook(site) {
+        webhook ??= JSON.stringify(statuspagePayload(content, { site, unsubscribe: UNSUBSCRIBE_MARK }));
+        return webhook;
+      },
+    },
+  };
+}
+
 interface Claimed {
   id: string;
   subscriber_id: string;
@@ -185,14 +213,15 @@ export async function runDeliveries(ctx: ServiceContext, data: SendData): Promis
         .getMany()
     ).map((s) => [s.id, s]),
   );
-  const contents = new Map<string, Promise<EventContent | null>>();
+  const contents = new Map<string, Promise<Prepared | null>>();
   const contentOf = (eventId: string) => {
     if (!contents.has(eventId))
       contents.set(
         eventId,
         ctx.db
           .query("SELECT event FROM subscriber_event WHERE id = $1", [eventId])
-          .then((rows: { event: PublicEvent }[]) => (rows[0] ? loadEventContent(ctx.db.manager, rows[0].event) : null)),
+          .then((rows: { event: PublicEvent }[]) => (rows[0] ? loadEventContent(ctx.db.manager, rows[0].event) : null))
+          .then((content) => content && prepare(content)),
       );
     return contents.get(eventId)!;
   };
@@ -212,7 +241,7 @@ async function deliverOne(
   ctx: ServiceContext,
   delivery: Claimed,
   subscriber: Subscriber | undefined,
-  contentOf: (eventId: string) => Promise<EventContent | null>,
+  contentOf: (eventId: string) => Promise<Prepared | null>,
 ): Promise<Outcome> {
   if (!subscriber || subscriber.disabledAt) return { ok: false, error: "unsubscribed or disabled", final: true };
   try {
@@ -235,10 +264,19 @@ async function deliverOne(
     if (!content) return { ok: false, error: "what the event was about is gone", final: true };
     if (subscriber.channel === "EMAIL") {
       const scope = subscriber.componentIds.length ? "some components' updates" : "all updates";
-      await mail(ctx, delivery, subscriber.email!, renderEventMail(content, links, scope), links.unsubscribe);
+      const rendered = content.rendered.mail(scope, site);
+      const personal = {
+        subject: rendered.subject,
+        text: rendered.text.replaceAll(UNSUBSCRIBE_MARK, links.unsubscribe),
+        html: rendered.html.replaceAll(UNSUBSCRIBE_MARK, escapeHtml(links.unsubscribe)),
+      };
+      await mail(ctx, delivery, subscriber.email!, personal, links.unsubscribe);
       return { ok: true };
     }
-    return await postWebhook(ctx, delivery, subscriber, statuspagePayload(content, links));
+    const body = content.rendered
+      .webhook(site)
+      .replace(JSON.stringify(UNSUBSCRIBE_MARK), JSON.stringify(links.unsubscribe));
+    return await postWebhook(ctx, delivery, subscriber, body);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message.slice(0, 500) : String(error) };
   }
@@ -279,13 +317,12 @@ async function postWebhook(
   ctx: ServiceContext,
   delivery: Claimed,
   subscriber: Subscriber,
-  payload: object,
+  body: string,
 ): Promise<Outcome> {
   const url = subscriber.webhookUrl!;
   const target = await checkWebhookTarget(url, ctx.settings.webhookAllowedHosts);
   if (!target.allowed) return { ok: false, error: `refused: ${target.reason}` };
   const secret = ctx.secrets.open(subscriber.webhookSecret!, SUBSCRIBER_SECRET_PURPOSE);
-  const body = JSON.stringify(payload);
   const timestamp = Math.floor(ctx.clock.now().getTime() / 1000);
   const res = await fetch(url, {
     method: "POST",
