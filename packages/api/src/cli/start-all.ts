@@ -2,7 +2,7 @@ import "reflect-metadata";
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultDataDir } from "../platform/db/embedded.js";
 import { startMailCatcher } from "../platform/mail-catcher.js";
@@ -44,7 +44,8 @@ stopOnSignals(async (signal) => {
 // Without SMTP_URL, mail goes to a real SMTP server in this process that keeps it (.eml files, GET /dev/mail).
 // The site forwards visitors' addresses to the API's per-client limits with this shared secret.
 const forwardingSecret = config.API_FORWARDING_SECRET ?? randomBytes(24).toString("base64url");
-const mailDir = join(config.LIAISON_DATA_DIR ?? defaultDataDir(), "mail");
+// Beside the database's folder (PostgreSQL wants its own to itself).
+const mailDir = join(dirname(config.LIAISON_DATA_DIR ?? defaultDataDir()), "mail");
 const catcher = config.SMTP_URL ? null : await startMailCatcher({ dir: mailDir }).catch(exitOnStartFailure);
 const started = await startApi(config, createLogger({ level: config.LOG_LEVEL }), {
   statusSiteUrl: `http://localhost:${config.SITE_PORT}`,
