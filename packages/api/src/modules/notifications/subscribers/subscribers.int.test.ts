@@ -261,6 +261,52 @@ describe("email subscribers", () => {
   });
 });
 
+describe("maintenance and component news", () => {
+  test("an ADMIN's status change and an announced maintenance reach the component's subscribers", async () => {
+    const c = await aComponent(api, "Search");
+    const lena = address("lena");
+    await confirmedSubscriber(lena, [c.id]);
+    const changed = await api.gql(
+      `mutation($id: ID!) { updateComponent(id: $id, input: { status: MAJOR_OUTAGE }) { id } }`,
+      {
+        id: c.id,
+      },
+    );
+    expect(changed.errors).toBeUndefined();
+    // Setting the same status again is no change: no second message.
+    await api.gql(`mutation($id: ID!) { updateComponent(id: $id, input: { status: MAJOR_OUTAGE }) { id } }`, {
+      id: c.id,
+    });
+    await runDue();
+    const [, status, ...rest] = await mailsTo(lena);
+    expect(rest).toHaveLength(0);
+    expect(status!.subject).toBe("[Acme] Search: Major outage");
+    expect(status!.text).toContain("Operational → Major outage");
+
+    const startsAt = new Date(api.clock.now().getTime() + 24 * 3600_000);
+    const { createScheduledMaintenance: m } = await api.must(
+      `mutation($input: CreateScheduledMaintenanceInput!) { createScheduledMaintenance(input: $input) { id } }`,
+      {
+        input: {
+          title: "Index rebuild",
+          description: "Search is read-only",
+          componentIds: [c.id],
+          scheduledFor: startsAt.toISOString(),
+          scheduledUntil: new Date(startsAt.getTime() + 3600_000).toISOString(),
+        },
+      },
+    );
+    const ctx = api.app.context(null);
+    const event = { kind: "MAINTENANCE_CREATED" as const, eventId: `maintenance-created:${m.id}`, maintenanceId: m.id };
+    await api.app.services.db.transaction((tx) => ctx.notifier.announce(ctx, tx, event));
+    await runDue();
+    const maintenance = (await mailsTo(lena)).find((x) => x.subject?.includes("Index rebuild"));
+    expect(maintenance!.subject).toBe("[Acme] Scheduled maintenance: Index rebuild");
+    expect(maintenance!.text).toContain(`${SITE}/maintenance/${m.id}`);
+    expect(maintenance!.text).toContain("Search is read-only");
+  });
+});
+
 describe("webhook subscribers", () => {
   test("receive Statuspage payloads signed per Standard Webhooks; 410 Gone disables them", async () => {
     const c = await aComponent(api, "Billing");
