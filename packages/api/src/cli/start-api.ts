@@ -61,6 +61,10 @@ export async function startApi(config: Env, log: Logger, options: StartOptions =
     await migrate(db);
     if (config.ADMIN_TOKEN) await ensureAdminToken(db, config.ADMIN_TOKEN);
     const production = config.NODE_ENV === "production";
+    if (!options.smtpUrl && !config.SMTP_URL)
+      log.warn(
+        "no SMTP_URL: mail (subscriber confirmations and updates, staff email) waits, pending, until one is set",
+      );
     const perSecond = config.RATE_LIMIT_PER_SECOND ?? (production ? 50 : 0);
     const rateLimit =
       perSecond > 0
