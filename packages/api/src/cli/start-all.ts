@@ -1,7 +1,11 @@
 import "reflect-metadata";
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultDataDir } from "../platform/db/embedded.js";
+import { startMailCatcher } from "../platform/mail-catcher.js";
 import { createLogger } from "../platform/logger.js";
 import { loadConfigOrExit } from "./load-config.js";
 import { DEMO_TOKENS, seedDemo } from "./demo-seed.js";
@@ -31,12 +35,23 @@ stopOnSignals(async (signal) => {
     say("Status site stopped");
   }
   await api.stop(say);
+  await catcher?.stop();
   console.log("Stopped.");
 });
 
 // Until `api` is set, a signal just exits: the exit hooks stop the database and the site.
 // The API's own lines are JSON logs; the banner below is for the person at the terminal.
-const started = await startApi(config, createLogger({ level: config.LOG_LEVEL })).catch(exitOnStartFailure);
+// Without SMTP_URL, mail goes to a real SMTP server in this process that keeps it (.eml files, GET /dev/mail).
+// The site forwards visitors' addresses to the API's per-client limits with this shared secret.
+const forwardingSecret = config.API_FORWARDING_SECRET ?? randomBytes(24).toString("base64url");
+// Beside the database's folder (PostgreSQL wants its own to itself).
+const mailDir = join(dirname(config.LIAISON_DATA_DIR ?? defaultDataDir()), "mail");
+const catcher = config.SMTP_URL ? null : await startMailCatcher({ dir: mailDir }).catch(exitOnStartFailure);
+const started = await startApi(config, createLogger({ level: config.LOG_LEVEL }), {
+  statusSiteUrl: `http://localhost:${config.SITE_PORT}`,
+  forwardingSecret,
+  ...(catcher ? { smtpUrl: catcher.url, mailCatcher: catcher } : {}),
+}).catch(exitOnStartFailure);
 const fresh = await seedDemo(started.app).catch(exitOnStartFailure);
 const apiUrl = started.url;
 
@@ -55,6 +70,7 @@ if (existsSync(siteEntry)) {
       API_URL: apiUrl.replace("0.0.0.0", "127.0.0.1"),
       PUBLIC_API_URL: apiUrl,
       ASTRO_TELEMETRY_DISABLED: "1",
+      API_FORWARDING_SECRET: forwardingSecret,
     },
     stdio: ["pipe", "inherit", "inherit"],
   });
@@ -79,6 +95,7 @@ Liaison is running${fresh ? " (demo data seeded)" : ""}.
   Operations       ${apiUrl}/readyz, ${apiUrl}/metrics
   Status site      ${siteUrl ?? (site ? "(did not start: see above)" : "(not built: run pnpm build)")}
   Statuspage JSON  ${siteUrl ? `${siteUrl}/api/v2/summary.json` : "-"}
+  Mail             ${catcher ? `caught locally (${catcher.url}): ${apiUrl}/dev/mail, files in ${mailDir}` : "SMTP_URL"}
   Database         ${started.embedded ? `embedded PostgreSQL (${started.databaseUrl})` : "DATABASE_URL"}
 
 Demo tokens (Authorization: Bearer <token>):

@@ -13,6 +13,7 @@ import {
 import { buildApp, type App } from "../server/app.js";
 import { routes } from "../server/routes.js";
 import { ensureAdminToken } from "../modules/admin/index.js";
+import type { MailCatcher } from "../platform/mail-catcher.js";
 
 export interface RunningApi {
   app: App;
@@ -28,7 +29,17 @@ export { spawnTethered, stopProcess };
 const DRAIN_MS = 10_000;
 
 /** Database (DATABASE_URL, or embedded PostgreSQL), migrations, admin token, HTTP + WebSocket. */
-export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
+/** What `pnpm start` adds: its local mail catcher's address, the status site it runs. */
+export interface StartOptions {
+  smtpUrl?: string;
+  statusSiteUrl?: string;
+  /** Shared with the status site `pnpm start` runs. */
+  forwardingSecret?: string;
+  /** The local mail catcher: listed at GET /dev/mail outside production. */
+  mailCatcher?: MailCatcher;
+}
+
+export async function startApi(config: Env, log: Logger, options: StartOptions = {}): Promise<RunningApi> {
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -50,6 +61,10 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
     await migrate(db);
     if (config.ADMIN_TOKEN) await ensureAdminToken(db, config.ADMIN_TOKEN);
     const production = config.NODE_ENV === "production";
+    if (!options.smtpUrl && !config.SMTP_URL)
+      log.warn(
+        "no SMTP_URL: mail (subscriber confirmations and updates, staff email) waits, pending, until one is set",
+      );
     const perSecond = config.RATE_LIMIT_PER_SECOND ?? (production ? 50 : 0);
     const rateLimit =
       perSecond > 0
@@ -65,6 +80,9 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
         rateLimit,
         graphiql: config.GRAPHIQL ?? !production,
         metricsToken: config.METRICS_TOKEN ?? null,
+        forwardingSecret: config.API_FORWARDING_SECRET ?? options.forwardingSecret ?? null,
+        mail: { smtpUrl: options.smtpUrl ?? config.SMTP_URL ?? null, from: config.MAIL_FROM },
+        ...(options.mailCatcher ? { mailCatcher: options.mailCatcher } : {}),
         limits: {
           costAnonymous: config.QUERY_COST_ANONYMOUS,
           costSignedIn: config.QUERY_COST_SIGNED_IN,
@@ -78,6 +96,15 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
         settings: {
           eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,
           webhookAllowedHosts: config.WEBHOOK_ALLOWED_HOSTS,
+          statusSiteUrl: (
+            config.STATUS_SITE_URL ??
+            options.statusSiteUrl ??
+            `http://localhost:${config.SITE_PORT}`
+          ).replace(/\/+$/, ""),
+          subscribeLimits: {
+            perClientPerHour: config.SUBSCRIBE_LIMIT_PER_CLIENT_PER_HOUR,
+            perEmailPerHour: config.SUBSCRIBE_LIMIT_PER_EMAIL_PER_HOUR,
+          },
         },
       },
       routes,

@@ -11,6 +11,7 @@ import { EncryptWebhookSecrets1767571200000 } from "./1767571200000-encrypt-webh
 import { AddIncidentCorrections1767657600001 } from "./1767657600001-add-incident-corrections.js";
 import { AddIncidentTemplates1767657600002 } from "./1767657600002-add-incident-templates.js";
 import { AddUserTimezone1767657600003 } from "./1767657600003-add-user-timezone.js";
+import { AddStatusPageSubscribers1767744000003 } from "./1767744000003-add-status-page-subscribers.js";
 import { AddPublicIncidentsPlaybookAndTimeline1767571200001 } from "./1767571200001-add-public-incidents-playbook-and-timeline.js";
 import { AddMaintenanceAutomation1767744000006 } from "./1767744000006-add-maintenance-automation.js";
 import { AddChangeEvents1767744000002 } from "./1767744000002-add-change-events.js";
@@ -31,6 +32,7 @@ export const migrations = [
   AddIncidentTemplates1767657600002,
   AddUserTimezone1767657600003,
   AddPublicIncidentsPlaybookAndTimeline1767571200001,
-  AddMaintenanceAutomation1767744000006,
   AddChangeEvents1767744000002,
+  AddStatusPageSubscribers1767744000003,
+  AddMaintenanceAutomation1767744000006,
 ];

@@ -35,6 +35,9 @@ import { costLimitPlugin } from "../platform/graphql/cost.js";
 import { DEFAULT_EDGE_LIMITS, MAX_TOKENS, shapeLimits, type EdgeLimits } from "../platform/graphql/limits.js";
 import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
+import { createMailer } from "../platform/mail.js";
+import type { MailCatcher } from "../platform/mail-catcher.js";
+import { devMail } from "./dev-mail.js";
 import { answerUnreadBody, sendJson, type Route } from "../platform/http/http.js";
 import { serviceUnavailablePlugin } from "../platform/graphql/unavailable-plugin.js";
 import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
@@ -75,6 +78,12 @@ export interface AppOptions {
   settings?: Partial<AppSettings>;
   /** The GraphiQL IDE at GET /graphql for browsers; defaults to on outside production. */
   graphiql?: boolean;
+  /** Outbound mail: SMTP_URL and MAIL_FROM (no SMTP server: mail waits, pending). */
+  mail?: { smtpUrl: string | null; from?: string };
+  /** Shared with the status site: lets it forward a visitor's address (X-Forwarded-For) for per-client limits. */
+  forwardingSecret?: string | null;
+  /** `pnpm start`'s local mail catcher: GET /dev/mail lists what it caught (never in production). */
+  mailCatcher?: MailCatcher;
   /** When set, GET /metrics answers only `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string | null;
 }
@@ -106,6 +115,10 @@ function createServices(
     bus,
     timers,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    mailer: createMailer({
+      smtpUrl: options.mail?.smtpUrl ?? null,
+      from: options.mail?.from ?? "Liaison Status <status@localhost>",
+    }),
     notifier: options.notifier ?? notifier,
     roster: options.roster ?? scheduleRoster(),
     caches: new Scope(),
@@ -207,6 +220,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     responseCache,
     limiter,
     authenticate,
+    forwardingSecret: options.forwardingSecret ?? null,
     context: (v) => context(v),
     onBody: (res, text) => metrics.bodyRead(res, text),
   });
@@ -257,6 +271,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
       await timers.stop();
+      services.mailer.close();
       await bus.stop();
       await limiterPool?.end();
     },
@@ -301,6 +316,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
         return handleGraphQL(req, res, url);
       }
       if (ide && (await ide.asset(req, res, url.pathname))) return;
+      if (options.mailCatcher && !production && devMail(options.mailCatcher, req, res, url)) return;
       for (const route of routes) if (await route(req, res, app)) return;
       sendJson(res, 404, { error: "Not found" });
     };

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { Viewer } from "../platform/access/viewer.js";
@@ -14,6 +15,11 @@ export interface GraphQLOverHttp {
   limiter: CallerRateLimit | null;
   authenticate(header: string | undefined): Promise<Viewer | null>;
   context(viewer: Viewer | null): ServiceContext;
+  /**
+   * The status site's shared secret (API_FORWARDING_SECRET): a request carrying it in
+   * x-liaison-forwarding-secret is counted as the client in its X-Forwarded-For.
+   */
+  forwardingSecret?: string | null;
   /** Sees each request's body once read: metrics name the operation from it. */
   onBody?(res: ServerResponse, text: string): void;
 }
@@ -32,6 +38,19 @@ function safeQueryOf(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The client's address: the socket's, or the one a trusted proxy (the status site) forwards. */
+function clientAddress(req: IncomingMessage, secret: string | null): string {
+  const own = req.socket.remoteAddress ?? "?";
+  const given = req.headers["x-liaison-forwarding-secret"];
+  if (!secret || typeof given !== "string") return own;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return own;
+  const forwarded = req.headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first && first.length <= 100 ? first : own;
 }
 
 /** GraphQL over HTTP at /graphql: the anonymous response cache, authentication, the rate limit, then Apollo. */
@@ -75,7 +94,7 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
       );
       return;
     }
-    const caller = viewer ? `user:${viewer.userId}` : `ip:${req.socket.remoteAddress ?? "?"}`;
+    const caller = viewer ? `user:${viewer.userId}` : `ip:${clientAddress(req, deps.forwardingSecret ?? null)}`;
     const wait = (await limiter?.take(caller)) ?? 0;
     if (wait > 0) {
       sendJson(

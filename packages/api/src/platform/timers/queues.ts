@@ -13,5 +13,11 @@ export const QUEUES = {
   webhook: "webhook-delivery",
   /** Scheduled maintenance: the reminder before it, its automatic start and completion. */
   maintenance: "maintenance-timer",
+  /** One job per public event and batch of subscribers: queues that batch's deliveries. */
+  subscriberFanout: "subscriber-fanout",
+  /** Messages to status page subscribers (email or webhook), a batch per job; retries are new jobs. */
+  subscriberDelivery: "subscriber-delivery",
+  /** Notifications mailed to staff who chose the EMAIL channel. */
+  staffEmail: "staff-email",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
