@@ -4,13 +4,13 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { Snapshot } from "../src/lib/types.js";
 
-export interface Call {
+interface Call {
   operation: string;
   variables: Record<string, unknown>;
   headers: IncomingHttpHeaders;
 }
 
-export interface Answer {
+interface Answer {
   status?: number;
   body: unknown;
 }

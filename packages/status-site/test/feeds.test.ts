@@ -8,7 +8,17 @@ import type { Incident, Snapshot } from "../src/lib/types.js";
 const T = "2026-01-05T10:00:00.000Z";
 const SITE = "https://status.example";
 const component = (id: string, name: string, group: string | null) =>
-  ({ id, name, group, status: "OPERATIONAL", description: null, position: 0, createdAt: T, updatedAt: T, uptime: [] }) as never;
+  ({
+    id,
+    name,
+    group,
+    status: "OPERATIONAL",
+    description: null,
+    position: 0,
+    createdAt: T,
+    updatedAt: T,
+    uptime: [],
+  }) as never;
 
 function incident(id: string, title: string, componentIds: string[], updatedAt: string, message = "Looking"): Incident {
   return {
@@ -23,9 +33,7 @@ function incident(id: string, title: string, componentIds: string[], updatedAt: 
     updatedAt,
     components: componentIds.map((c) => ({ id: c, name: c.toUpperCase() })),
     reports: [],
-    updates: [
-      { id: `${id}-u`, status: "INVESTIGATING", message, createdAt: T, editedAt: null, componentStatuses: [] },
-    ],
+    updates: [{ id: `${id}-u`, status: "INVESTIGATING", message, createdAt: T, editedAt: null, componentStatuses: [] }],
   };
 }
 
@@ -40,7 +48,13 @@ const snapshot: Snapshot = {
     updatedAt: "2026-01-05T12:00:00.000Z",
     components: [component("a", "REST", "API"), component("b", "Web", null)],
     activeIncidents: [
-      incident("00000000-0000-4000-8000-00000000000a", TRICKY, ["a"], "2026-01-05T11:00:00.000Z", "Slow <i>queries</i>"),
+      incident(
+        "00000000-0000-4000-8000-00000000000a",
+        TRICKY,
+        ["a"],
+        "2026-01-05T11:00:00.000Z",
+        "Slow <i>queries</i>",
+      ),
       incident("00000000-0000-4000-8000-00000000000b", "Web down", ["b"], "2026-01-05T11:30:00.000Z"),
     ],
     scheduledMaintenances: [],

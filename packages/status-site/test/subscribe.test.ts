@@ -114,7 +114,10 @@ describe("the subscribe form", () => {
     api.answer(
       "Subscribe",
       graphqlError("BAD_USER_INPUT", "Invalid input", {
-        fields: { "input.email": "Enter an email address like name@example.com", "input.componentIds.0": "Unknown component" },
+        fields: {
+          "input.email": "Enter an email address like name@example.com",
+          "input.componentIds.0": "Unknown component",
+        },
       }),
     );
     const typed = 'ada"><script>alert(1)</script>';

@@ -192,9 +192,7 @@ export function componentFeed(
   const name = snapshot.statusPage.name;
   const label = component.group ? `${component.group}: ${component.name}` : component.name;
   const mine = entries(snapshot, siteUrl, componentId);
-  const updated = new Date(
-    Math.max(Date.parse(component.updatedAt), ...mine.map((e) => e.updated.getTime())),
-  );
+  const updated = new Date(Math.max(Date.parse(component.updatedAt), ...mine.map((e) => e.updated.getTime())));
   return render(snapshot, siteUrl, format, {
     base: `/components/${encodeURIComponent(componentId)}/history`,
     title: `${name} status: ${label}`,

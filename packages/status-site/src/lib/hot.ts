@@ -81,7 +81,7 @@ export class ComponentFeeds {
     if (!isFeedFormat(format)) return null;
     let id: string;
     try {
-      id = decodeURIComponent(match[1]!);
+      id = decodeURIComponent(match[1] ?? "");
     } catch {
       return null;
     }

@@ -47,7 +47,7 @@ export function parseSubscribeForm(form: FormData): SubscribeForm {
 }
 
 /** Which form field an argument path of the API's BAD_USER_INPUT belongs to. */
-export function fieldOf(path: string): SubscribeField {
+function fieldOf(path: string): SubscribeField {
   const [root, name] = path.split(".");
   if (root !== "input") return "form";
   if (name === "email" || name === "webhookUrl" || name === "componentIds") return name;
@@ -55,14 +55,14 @@ export function fieldOf(path: string): SubscribeField {
 }
 
 /** The API's field messages, one per form field (the first for each). */
-export function fieldErrors(fields: Record<string, string>): Partial<Record<SubscribeField, string>> {
+function fieldErrors(fields: Record<string, string>): Partial<Record<SubscribeField, string>> {
   const errors: Partial<Record<SubscribeField, string>> = {};
   for (const [path, message] of Object.entries(fields)) errors[fieldOf(path)] ??= message;
   return errors;
 }
 
 /** What the site can tell before asking: one way to be told, not none and not both. */
-export function checkSubscribeForm(form: SubscribeForm): Partial<Record<SubscribeField, string>> | null {
+function checkSubscribeForm(form: SubscribeForm): Partial<Record<SubscribeField, string>> | null {
   if (!form.email && !form.webhookUrl) return { email: "Enter an email address, or a webhook URL below." };
   if (form.email && form.webhookUrl)
     return { webhookUrl: "Give either an email address or a webhook URL, not both: subscribe twice for both." };
@@ -135,12 +135,16 @@ function tokenFailure(error: unknown): TokenOutcome {
   return failure(error);
 }
 
-function failure(error: unknown): { kind: "rate-limited"; retryAfter: number | null } | { kind: "unavailable" } | { kind: "failed" } {
+function failure(
+  error: unknown,
+): { kind: "rate-limited"; retryAfter: number | null } | { kind: "unavailable" } | { kind: "failed" } {
   if (error instanceof ApiError && error.code === "RATE_LIMITED")
     return { kind: "rate-limited", retryAfter: error.retryAfter };
   if (error instanceof ApiUnavailableError) return { kind: "unavailable" };
   // The code only: an API's message may quote what the visitor typed.
-  console.error(`a subscription request failed: ${error instanceof ApiError ? (error.code ?? "no code") : String(error)}`);
+  console.error(
+    `a subscription request failed: ${error instanceof ApiError ? (error.code ?? "no code") : String(error)}`,
+  );
   return { kind: "failed" };
 }
 
