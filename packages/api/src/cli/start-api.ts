@@ -28,7 +28,13 @@ export { spawnTethered, stopProcess };
 const DRAIN_MS = 10_000;
 
 /** Database (DATABASE_URL, or embedded PostgreSQL), migrations, admin token, HTTP + WebSocket. */
-export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
+/** What `pnpm start` adds: its local mail catcher's address, the status site it runs. */
+export interface StartOptions {
+  smtpUrl?: string;
+  statusSiteUrl?: string;
+}
+
+export async function startApi(config: Env, log: Logger, options: StartOptions = {}): Promise<RunningApi> {
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
@@ -65,6 +71,7 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
         rateLimit,
         graphiql: config.GRAPHIQL ?? !production,
         metricsToken: config.METRICS_TOKEN ?? null,
+        mail: { smtpUrl: options.smtpUrl ?? config.SMTP_URL ?? null, from: config.MAIL_FROM },
         limits: {
           costAnonymous: config.QUERY_COST_ANONYMOUS,
           costSignedIn: config.QUERY_COST_SIGNED_IN,
@@ -77,6 +84,15 @@ export async function startApi(config: Env, log: Logger): Promise<RunningApi> {
         settings: {
           eventsRateLimitPerMinute: config.EVENTS_RATE_LIMIT_PER_MINUTE,
           webhookAllowedHosts: config.WEBHOOK_ALLOWED_HOSTS,
+          statusSiteUrl: (
+            config.STATUS_SITE_URL ??
+            options.statusSiteUrl ??
+            `http://localhost:${config.SITE_PORT}`
+          ).replace(/\/+$/, ""),
+          subscribeLimits: {
+            perClientPerHour: config.SUBSCRIBE_LIMIT_PER_CLIENT_PER_HOUR,
+            perEmailPerHour: config.SUBSCRIBE_LIMIT_PER_EMAIL_PER_HOUR,
+          },
         },
       },
       routes,

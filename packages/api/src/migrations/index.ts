@@ -11,6 +11,7 @@ import { EncryptWebhookSecrets1767571200000 } from "./1767571200000-encrypt-webh
 import { AddIncidentCorrections1767657600001 } from "./1767657600001-add-incident-corrections.js";
 import { AddIncidentTemplates1767657600002 } from "./1767657600002-add-incident-templates.js";
 import { AddUserTimezone1767657600003 } from "./1767657600003-add-user-timezone.js";
+import { AddStatusPageSubscribers1767744000003 } from "./1767744000003-add-status-page-subscribers.js";
 import { AddPublicIncidentsPlaybookAndTimeline1767571200001 } from "./1767571200001-add-public-incidents-playbook-and-timeline.js";
 
 /** In order; each file is named for what it changes. */
@@ -29,4 +30,5 @@ export const migrations = [
   AddIncidentTemplates1767657600002,
   AddUserTimezone1767657600003,
   AddPublicIncidentsPlaybookAndTimeline1767571200001,
+  AddStatusPageSubscribers1767744000003,
 ];

@@ -77,6 +77,15 @@ const Env = z
     SECRETS_KEY: SecretsKey,
     /** Events API: events a minute per routing key, per API process. */
     EVENTS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    /** The status site's public address, for links in messages (incident pages, confirm and unsubscribe links). */
+    STATUS_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Where mail goes (smtp://user:pass@host:587, smtps://…:465); unset: `pnpm start` runs a local mail catcher. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, message: "SMTP_URL must be smtp:// or smtps://" }).optional(),
+    /** The From of every mail: an address, or `Name <address>`. */
+    MAIL_FROM: z.string().min(3).default("Liaison Status <status@localhost>"),
+    /** Anonymous `subscribe` calls an hour per client address (at least 30) and per email address. */
+    SUBSCRIBE_LIMIT_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(30).default(30),
+    SUBSCRIBE_LIMIT_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(5),
     /** Comma-separated hosts (e.g. 127.0.0.1) that webhooks may target although private or loopback. */
     WEBHOOK_ALLOWED_HOSTS: z
       .string()

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "./access/viewer.js";
 import type { EventBus } from "./event-bus.js";
 import type { Logger } from "./logger.js";
+import type { Mailer } from "./mail.js";
 import type { Notifier } from "./notifier.js";
 import type { SecretBox } from "./secrets.js";
 import type { Timers } from "./timers/timers.js";
@@ -19,8 +20,17 @@ export interface AppSettings {
   eventsRateLimitPerMinute: number;
   /** Private or loopback hosts that webhooks may target anyway (tests use 127.0.0.1). */
   webhookAllowedHosts: readonly string[];
+  /** The status site's public address, for links in messages (no trailing slash). */
+  statusSiteUrl: string;
+  /** Anonymous `subscribe`: calls an hour per client (user or address) and per email address. */
+  subscribeLimits: { perClientPerHour: number; perEmailPerHour: number };
 }
-export const DEFAULT_SETTINGS: AppSettings = { eventsRateLimitPerMinute: 120, webhookAllowedHosts: [] };
+export const DEFAULT_SETTINGS: AppSettings = {
+  eventsRateLimitPerMinute: 120,
+  webhookAllowedHosts: [],
+  statusSiteUrl: "http://localhost:4321",
+  subscribeLimits: { perClientPerHour: 30, perEmailPerHour: 5 },
+};
 
 /**
  * Who is on duty as Customer Liaison at an instant (the playbook of a major incident asks).
@@ -62,6 +72,8 @@ export interface AppServices {
   /** Durable deadlines (pg-boss): queued in the caller's transaction. */
   timers: Timers;
   settings: AppSettings;
+  /** Outbound mail (SMTP_URL, MAIL_FROM), pooled. */
+  mailer: Mailer;
   notifier: Notifier;
   roster: LiaisonRoster;
   /** Read caches of this process (e.g. the public status page), dropped by `invalidate`. */

@@ -49,7 +49,15 @@ export type PublicEvent =
       eventId: string;
       maintenanceId: string;
     }
-  | { kind: "COMPONENT_STATUS"; eventId: string; componentId: string; previousStatus: string; status: string };
+  | {
+      kind: "COMPONENT_STATUS";
+      eventId: string;
+      componentId: string;
+      previousStatus: string;
+      status: string;
+      /** The PUBLIC incident update that carried the change, if one did: its mail tells of it already. */
+      updateId?: string;
+    };
 
 /**
  * The port every feature notifies people through, in the caller's transaction. Features

@@ -34,6 +34,7 @@ import { costLimitPlugin } from "../platform/graphql/cost.js";
 import { DEFAULT_EDGE_LIMITS, MAX_TOKENS, shapeLimits, type EdgeLimits } from "../platform/graphql/limits.js";
 import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
+import { createMailer } from "../platform/mail.js";
 import { answerUnreadBody, sendJson, type Route } from "../platform/http/http.js";
 import { serviceUnavailablePlugin } from "../platform/graphql/unavailable-plugin.js";
 import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
@@ -72,6 +73,8 @@ export interface AppOptions {
   settings?: Partial<AppSettings>;
   /** The GraphiQL IDE at GET /graphql for browsers; defaults to on outside production. */
   graphiql?: boolean;
+  /** Outbound mail: SMTP_URL and MAIL_FROM (no SMTP server: mail waits, pending). */
+  mail?: { smtpUrl: string | null; from?: string };
   /** When set, GET /metrics answers only `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string | null;
 }
@@ -103,6 +106,10 @@ function createServices(
     bus,
     timers,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    mailer: createMailer({
+      smtpUrl: options.mail?.smtpUrl ?? null,
+      from: options.mail?.from ?? "Liaison Status <status@localhost>",
+    }),
     notifier,
     roster: options.roster ?? scheduleRoster(),
     caches: new Scope(),
@@ -242,6 +249,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
       await timers.stop();
+      services.mailer.close();
       await bus.stop();
       await limiterPool?.end();
     },

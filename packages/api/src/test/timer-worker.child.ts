@@ -11,6 +11,7 @@ import { registerTimerHandlers } from "../server/timer-handlers.js";
 import { Timers } from "../platform/timers/timers.js";
 import { createLogger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
+import { createMailer } from "../platform/mail.js";
 import { developmentSecretsKey } from "../platform/config.js";
 
 const url = process.argv[2]!;
@@ -41,6 +42,7 @@ const services: AppServices = {
   random: Math.random,
   log,
   secrets: new SecretBox(developmentSecretsKey()),
+  mailer: createMailer({ smtpUrl: null, from: "test@localhost" }),
   notifier,
   caches: new Scope(),
   invalidate: () => {},

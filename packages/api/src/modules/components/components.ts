@@ -53,8 +53,17 @@ export async function updateComponent(ctx: ServiceContext, rawId: unknown, raw: 
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('liaison.component-names'))");
       await assertNameFree(tx, input.name, id);
     }
-    if (input.status !== undefined && input.status !== component.status)
-      await recordStatusChanges(tx, [{ componentId: id, status: input.status }], ctx.clock.now(), null);
+    if (input.status !== undefined && input.status !== component.status) {
+      const [changeId] = await recordStatusChanges(
+        tx,
+        [{ componentId: id, status: input.status }],
+        ctx.clock.now(),
+        null,
+      );
+      await announceStatusChanges(ctx, tx, [
+        { componentId: id, previousStatus: component.status, status: input.status, changeId: changeId! },
+      ]);
+    }
     Object.assign(component, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
     const result = await repo.save(component);
     await ctx.bus.publish(tx, { kind: "status-page" });
@@ -64,15 +73,38 @@ export async function updateComponent(ctx: ServiceContext, rawId: unknown, raw: 
   return saved;
 }
 
-/** Appends to the status history that uptime is computed from. */
+/** Appends to the status history that uptime is computed from; returns the new rows' ids, in order. */
 export async function recordStatusChanges(
   tx: EntityManager,
   changes: readonly { componentId: string; status: Component["status"] }[],
   at: Date,
   incidentId: string | null,
-): Promise<void> {
-  if (changes.length === 0) return;
-  await tx
+): Promise<string[]> {
+  if (changes.length === 0) return [];
+  const result = await tx
     .getRepository(ComponentStatusChange)
     .insert(changes.map((c) => ({ componentId: c.componentId, status: c.status, changedAt: at, incidentId })));
+  return result.identifiers.map((i) => String(i["id"]));
+}
+
+/**
+ * Tells status page subscribers of statuses that really changed (one event per change, named after
+ * its history row); `updateId` is the PUBLIC incident update that carried them, when one did.
+ */
+export async function announceStatusChanges(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  changes: readonly { componentId: string; previousStatus: string; status: string; changeId: string }[],
+  updateId?: string,
+): Promise<void> {
+  for (const c of changes)
+    if (c.previousStatus !== c.status)
+      await ctx.notifier.announce(ctx, tx, {
+        kind: "COMPONENT_STATUS",
+        eventId: `component-status:${c.changeId}`,
+        componentId: c.componentId,
+        previousStatus: c.previousStatus,
+        status: c.status,
+        ...(updateId ? { updateId } : {}),
+      });
 }

@@ -29,7 +29,7 @@ import {
 import { INCIDENT_ROLES } from "./incident.enums.js";
 import { STAFF_ROLES } from "../../platform/access/roles.js";
 import { RefId, isId } from "../../platform/validation.js";
-import { recordStatusChanges } from "../components/index.js";
+import { announceStatusChanges, recordStatusChanges } from "../components/index.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { getOrganization } from "../admin/index.js";
 import { scheduleCadenceTimers } from "./cadence/cadence-timers.js";
@@ -70,13 +70,16 @@ async function componentsOrFail(tx: EntityManager, ids: readonly string[], lock:
   return found;
 }
 
+/** A status a component really changed to, for subscribers (`announceStatusChanges`). */
+type StatusChange = { componentId: string; previousStatus: string; status: string; changeId: string };
+
 async function applyComponentStatuses(
   tx: EntityManager,
   incident: Incident,
   statuses: readonly { componentId: string; status: ComponentStatus }[],
   at: Date,
-): Promise<void> {
-  if (statuses.length === 0) return;
+): Promise<StatusChange[]> {
+  if (statuses.length === 0) return [];
   const components = await componentsOrFail(
     tx,
     statuses.map((s) => s.componentId),
@@ -89,9 +92,16 @@ async function applyComponentStatuses(
     [incident.id, components.map((c) => c.id)],
   );
   const changed = statuses.filter((s) => components.find((c) => c.id === s.componentId)!.status !== s.status);
+  const previous = new Map(components.map((c) => [c.id, c.status]));
   for (const change of changed)
     await tx.getRepository(Component).update(change.componentId, { status: change.status, updatedAt: at });
-  await recordStatusChanges(tx, changed, at, incident.id);
+  const ids = await recordStatusChanges(tx, changed, at, incident.id);
+  return changed.map((c, i) => ({
+    componentId: c.componentId,
+    previousStatus: previous.get(c.componentId)!,
+    status: c.status,
+    changeId: ids[i]!,
+  }));
 }
 
 /** On resolution, affected components return to OPERATIONAL unless another open incident still holds them. */
@@ -207,7 +217,8 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
     const now = ctx.clock.now();
     if (incident.status === "RESOLVED")
       throw new InvalidTransitionError("The incident is resolved; its impact can no longer be assessed");
-    await applyComponentStatuses(tx, incident, input.componentStatuses, now);
+    const changes = await applyComponentStatuses(tx, incident, input.componentStatuses, now);
+    await announceStatusChanges(ctx, tx, changes);
     incident.impact = input.impact;
     incident.impactAssessedAt ??= now;
     if (input.customersAffected !== undefined && input.customersAffected !== null)
@@ -244,7 +255,7 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
     if (!move.allowed) throw new InvalidTransitionError(move.reason);
     let statuses = input.componentStatuses ?? [];
     if (input.status === "RESOLVED" && !input.componentStatuses) statuses = await restoreComponents(tx, incident);
-    await applyComponentStatuses(tx, incident, statuses, now);
+    const changes = await applyComponentStatuses(tx, incident, statuses, now);
     const { message, visibility } = await updateWords(tx, incident, input, now);
     const sequence = await nextSequence(tx, incident);
     const update = tx.getRepository(IncidentUpdate).create({
@@ -271,6 +282,15 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
         { kind: "PUBLISHED", message: "Made public by its first PUBLIC update", actorId: ctx.viewer?.userId ?? null },
       ]);
     if (visibility === "PUBLIC") await notifyRequesters(ctx, tx, incident, saved);
+    // Subscribers: the update that made the incident public is one event; each later PUBLIC update another.
+    if (visibility === "PUBLIC")
+      await ctx.notifier.announce(ctx, tx, {
+        kind: publishes ? "INCIDENT_PUBLISHED" : "INCIDENT_UPDATE",
+        eventId: `incident-update:${saved.id}`,
+        incidentId: id,
+        updateId: saved.id,
+      });
+    await announceStatusChanges(ctx, tx, changes, visibility === "PUBLIC" ? saved.id : undefined);
     await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: visibility });
     if (visibility === "PUBLIC" || statuses.length > 0 || (input.status === "RESOLVED" && incident.publishedAt))
       await ctx.bus.publish(tx, { kind: "status-page" });

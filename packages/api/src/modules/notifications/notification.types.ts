@@ -21,7 +21,10 @@ export class UpdateNotificationPreferencesInput {
       .optional(),
   });
 
-  @Field(() => [NotificationChannelEnum], { nullable: true, description: "IN_APP (subscription) and/or WEBHOOK" })
+  @Field(() => [NotificationChannelEnum], {
+    nullable: true,
+    description: "IN_APP (subscription), WEBHOOK and/or EMAIL (to the user's address)",
+  })
   channels?: NotificationChannel[];
 
   @Field(() => [Int], { nullable: true, description: "Minutes before an SLA runs out, e.g. [30, 10]" })

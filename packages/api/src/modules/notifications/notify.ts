@@ -5,6 +5,8 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Notification } from "./notification.entity.js";
 import { preferencesOf } from "./preferences.js";
 import { queueWebhookDeliveries } from "./webhooks/webhooks.js";
+import { announce } from "./subscribers/delivery.js";
+import { queueStaffEmails } from "./staff-email.js";
 
 /**
  * Notifies each person once per key, in the caller's transaction; subscribers hear of it
@@ -38,6 +40,7 @@ async function notify(ctx: ServiceContext, tx: EntityManager, spec: Notification
   for (const row of rows)
     await ctx.bus.publish(tx, { kind: "notification", userId: row.userId, notificationId: row.id });
   await queueWebhookDeliveries(ctx, tx, rows);
+  await queueStaffEmails(ctx, tx, rows);
   return rows;
 }
 
@@ -67,8 +70,9 @@ export const notifier: Notifier = {
   async notify(ctx, tx, spec) {
     await notify(ctx, tx, spec);
   },
-  // Status page subscribers are not built yet: nobody to tell.
-  async announce() {},
+  async announce(ctx, tx, event) {
+    await announce(ctx, tx, event);
+  },
   async leadMinutes(tx, userId) {
     return (await preferencesOf(tx, [userId])).get(userId)!.leadMinutes;
   },

@@ -11,5 +11,11 @@ export const QUEUES = {
   escalation: "escalation-step",
   /** Signed deliveries to webhook endpoints; each retry is a new job after a growing delay. */
   webhook: "webhook-delivery",
+  /** One job per public event and batch of subscribers: queues that batch's deliveries. */
+  subscriberFanout: "subscriber-fanout",
+  /** Messages to status page subscribers (email or webhook), a batch per job; retries are new jobs. */
+  subscriberDelivery: "subscriber-delivery",
+  /** Notifications mailed to staff who chose the EMAIL channel. */
+  staffEmail: "staff-email",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
