@@ -20,7 +20,11 @@ beforeEach(() => {
   api.calls.length = 0;
 });
 
-const subscriber = (channel: "EMAIL" | "WEBHOOK", confirmedAt: string | null = null) => ({
+const subscriber = (
+  channel: "EMAIL" | "WEBHOOK",
+  confirmedAt: string | null = null,
+  signingSecret: string | null = null,
+) => ({
   body: {
     data: {
       subscribe: {
@@ -31,6 +35,7 @@ const subscriber = (channel: "EMAIL" | "WEBHOOK", confirmedAt: string | null = n
         componentIds: [],
         confirmedAt,
         createdAt: "2026-01-05T10:00:00Z",
+        signingSecret,
       },
     },
   },
@@ -100,14 +105,25 @@ describe("the subscribe form", () => {
     expect(done).toContain("You are already subscribed");
   });
 
-  test("a webhook subscription says the webhook is subscribed", async () => {
-    api.answer("Subscribe", subscriber("WEBHOOK", "2026-01-05T10:00:00Z"));
+  test("a new webhook's page shows its signing secret once, in the answer to the POST itself", async () => {
+    api.answer("Subscribe", subscriber("WEBHOOK", "2026-01-05T10:00:00Z", "whsec_c2VjcmV0LXNpZ25pbmcta2V5"));
     const res = await post("/subscribe", [["webhookUrl", "https://hooks.example.com/status"]]);
-    expect(res.headers.get("location")).toBe("/subscribe/done?result=webhook-subscribed");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
     expect(api.calls[0]!.variables).toEqual({ webhookUrl: "https://hooks.example.com/status", componentIds: [] });
-    expect(await (await get("/subscribe/done?result=webhook-subscribed")).text()).toContain(
-      "Your webhook is subscribed",
-    );
+    const html = await res.text();
+    expect(html).toContain("Your webhook is subscribed");
+    expect(html).toContain("whsec_c2VjcmV0LXNpZ25pbmcta2V5");
+    expect(html).toContain("https://hooks.example.com/status");
+  });
+
+  test("a webhook URL subscribed before reads 'already subscribed' (its secret is not shown again)", async () => {
+    api.answer("Subscribe", subscriber("WEBHOOK", "2026-01-05T10:00:00Z", null));
+    const res = await post("/subscribe", [["webhookUrl", "https://hooks.example.com/status"]]);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/subscribe/done?result=webhook-already-subscribed");
+    const done = await (await get("/subscribe/done?result=webhook-already-subscribed")).text();
+    expect(done).toContain("This webhook URL is already subscribed");
   });
 
   test("the API's field messages stand beside their fields, with what was typed kept (and escaped)", async () => {

@@ -13,7 +13,13 @@ export interface SubscribeForm {
 export const EMPTY_FORM: SubscribeForm = { email: "", webhookUrl: "", componentIds: [] };
 
 export type SubscribeOutcome =
-  | { kind: "subscribed"; channel: "EMAIL" | "WEBHOOK"; confirmed: boolean }
+  | {
+      kind: "subscribed";
+      channel: "EMAIL" | "WEBHOOK";
+      confirmed: boolean;
+      /** A new webhook's signing secret, given this once; null when the URL was subscribed before. */
+      signingSecret: string | null;
+    }
   | { kind: "invalid"; errors: Partial<Record<SubscribeField, string>> }
   | { kind: "rate-limited"; retryAfter: number | null }
   | { kind: "unavailable" }
@@ -72,7 +78,7 @@ function checkSubscribeForm(form: SubscribeForm): Partial<Record<SubscribeField,
 // The input is written out field by field, so the site does not depend on the input type's name.
 const SUBSCRIBE = `mutation Subscribe($email: String, $webhookUrl: String, $componentIds: [ID!]!) {
   subscribe(input: { email: $email, webhookUrl: $webhookUrl, componentIds: $componentIds }) {
-    id channel confirmedAt createdAt
+    id channel confirmedAt createdAt signingSecret
   }
 }`;
 
@@ -90,9 +96,14 @@ export async function subscribe(form: SubscribeForm, clientAddress?: string): Pr
   else variables["webhookUrl"] = form.webhookUrl;
   try {
     const data = await graphql<{
-      subscribe: { channel: "EMAIL" | "WEBHOOK"; confirmedAt: string | null };
+      subscribe: { channel: "EMAIL" | "WEBHOOK"; confirmedAt: string | null; signingSecret: string | null };
     }>(SUBSCRIBE, variables, { clientAddress });
-    return { kind: "subscribed", channel: data.subscribe.channel, confirmed: data.subscribe.confirmedAt !== null };
+    return {
+      kind: "subscribed",
+      channel: data.subscribe.channel,
+      confirmed: data.subscribe.confirmedAt !== null,
+      signingSecret: data.subscribe.signingSecret ?? null,
+    };
   } catch (error) {
     if (error instanceof ApiError && error.code === "BAD_USER_INPUT") {
       const errors = fieldErrors(error.fields);
