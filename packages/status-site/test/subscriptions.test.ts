@@ -105,7 +105,8 @@ describe("subscribing by email through the site", () => {
     const email = await post("/subscribe", [["email", "not-an-address"]]);
     expect(email.status).toBe(422);
     const emailHtml = await email.text();
-    expect(fieldBlock(emailHtml, "email")).toContain("is not an email address");
+    expect(fieldBlock(emailHtml, "email")).toContain("Is not an email address");
+    expect(emailHtml).toContain("Email address: is not an email address");
     expect(fieldBlock(emailHtml, "email")).toContain('value="not-an-address"');
 
     const hook = await post("/subscribe", [
