@@ -135,6 +135,15 @@ describe("subscribing", () => {
     await close();
   });
 
+  test("an unsubscribe link opens a page whose button, pressed, says so", async () => {
+    const { page, response, close } = await open(`/subscriptions/unsubscribe?token=${"t".repeat(43)}`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await page.waitForURL(`${site.url}/subscriptions/unsubscribe?result=done`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are unsubscribed");
+    await close();
+  });
+
   test("a refused webhook URL: the message beside the field, what was typed kept, the summary links to it", async () => {
     const { page, close } = await open("/subscribe");
     await page.getByLabel("Webhook URL").fill("http://10.1.2.3/hook");
