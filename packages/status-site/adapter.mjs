@@ -5,7 +5,8 @@ import node from "@astrojs/node";
  * the entry keeps the hot responses in memory and starts the HTTP server itself.
  */
 export default function liaisonNode() {
-  const inner = node({ mode: "standalone" });
+  // The site takes small forms only.
+  const inner = node({ mode: "standalone", bodySizeLimit: 64 * 1024 });
   return {
     ...inner,
     hooks: {

@@ -117,6 +117,48 @@ describe("incident and report pages", () => {
   });
 });
 
+describe("subscribing", () => {
+  test("from the header link, without JavaScript: the form, then 'check your inbox'", async () => {
+    const { page, close } = await open("/", { javaScriptEnabled: false });
+    await page.getByRole("link", { name: "Subscribe to updates" }).first().click();
+    await page.waitForURL(`${site.url}/subscribe`);
+    await page.getByLabel("Email address").fill("grace@example.net");
+    await page.getByRole("checkbox", { name: "REST API" }).check();
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await page.waitForURL(`${site.url}/subscribe/done?result=check-inbox`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Check your inbox");
+    const { subscribers } = await api.must(`{ subscribers(first: 10) { edges { node { email componentIds } } } }`);
+    expect(subscribers.edges.map((e: any) => e.node)).toContainEqual({
+      email: "grace@example.net",
+      componentIds: [demo.rest],
+    });
+    await close();
+  });
+
+  test("an unsubscribe link opens a page whose button, pressed, says so", async () => {
+    const { page, response, close } = await open(`/subscriptions/unsubscribe?token=${"t".repeat(43)}`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole("button", { name: "Unsubscribe" }).click();
+    await page.waitForURL(`${site.url}/subscriptions/unsubscribe?result=done`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("You are unsubscribed");
+    await close();
+  });
+
+  test("a refused webhook URL: the message beside the field, what was typed kept, the summary links to it", async () => {
+    const { page, close } = await open("/subscribe");
+    await page.getByLabel("Webhook URL").fill("http://10.1.2.3/hook");
+    await page.getByRole("checkbox", { name: "Web app" }).check();
+    await page.getByRole("button", { name: "Subscribe" }).click();
+    await page.locator("#webhookUrl-error").waitFor();
+    expect(await page.getByLabel("Webhook URL").inputValue()).toBe("http://10.1.2.3/hook");
+    expect(await page.getByLabel("Webhook URL").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByRole("checkbox", { name: "Web app" }).isChecked()).toBe(true);
+    await page.locator(".error-summary a").first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("webhookUrl");
+    await close();
+  });
+});
+
 describe("accessibility basics", () => {
   test("the page is reachable by keyboard, starting with a skip link", async () => {
     const { page, close } = await open("/");
@@ -148,9 +190,11 @@ describe("accessibility basics", () => {
   test("a phone-sized screen needs no sideways scrolling", async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    for (const path of ["/", "/subscribe"]) {
+      await page.goto(`${site.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
     await context.close();
   });
 });

@@ -271,6 +271,48 @@ describe("the feeds", () => {
     }
   });
 
+  test("JSON Feed lists the same entries, and every page links it as an alternate", async () => {
+    const res = await get("/history.json");
+    expect(res.headers.get("content-type")).toMatch(/^application\/feed\+json/);
+    const feed = (await res.json()) as any;
+    expect(feed.version).toMatch(/^https:\/\/jsonfeed\.org\/version\//);
+    expect(feed.feed_url).toBe(`${site.url}/history.json`);
+    const rss = await new Parser().parseString(await (await get("/history.rss")).text());
+    expect(feed.items.map((i: any) => i.title)).toEqual(rss.items.map((i) => i.title));
+    for (const item of feed.items) {
+      expect(item.url).toMatch(new RegExp(`^${site.url}/(incidents|maintenance)/`));
+      expect(item.content_html).toBeTruthy();
+    }
+    const home = await html("/");
+    expect(home.text).toMatch(/<link rel="alternate" type="application\/feed\+json"[^>]* href="\/history\.json"/);
+  });
+
+  test("each component has its own RSS, Atom and JSON feeds of what affected it", async () => {
+    const titles = async (format: string) => {
+      const res = await get(`/components/${demo.web}/history.${format}`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      if (format === "json") return (JSON.parse(text) as any).items.map((i: any) => i.title as string);
+      expect(XMLValidator.validate(text)).toBe(true);
+      return (await new Parser().parseString(text)).items.map((i) => i.title!);
+    };
+    for (const format of ["rss", "atom", "json"]) {
+      const list = await titles(format);
+      expect(list).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("Login errors"),
+          expect.stringContaining("Maintenance: Database upgrade"),
+        ]),
+      );
+      expect(list.join()).not.toContain("Slow API responses");
+    }
+    const rest = await new Parser().parseString(await (await get(`/components/${demo.rest}/history.rss`)).text());
+    expect(rest.title).toContain("API: REST API");
+    expect(rest.items.map((i) => i.title)).toEqual([expect.stringContaining("Slow API responses")]);
+    expect((await get("/components/00000000-0000-4000-8000-0000000000ac/history.rss")).status).toBe(404);
+    expect((await get(`/components/${demo.web}/history.xml`)).status).toBe(404);
+  });
+
   test("text from the API is escaped, not interpreted", async () => {
     await demo.post(demo.open, {
       status: "IDENTIFIED",
@@ -348,6 +390,26 @@ describe("the incident, report, maintenance and history pages", () => {
     expect(status).toBe(404);
     expect(text).toContain("We could not find that");
     expect(text).toContain('href="/"');
+  });
+});
+
+describe("the Subscribe to updates link", () => {
+  test.each([
+    ["/"],
+    ["/history"],
+    ["/incidents/RESOLVED"],
+    ["/incidents/RESOLVED/reports/post-incident"],
+    ["/maintenance/MAINTENANCE"],
+    ["/subscribe"],
+    ["/subscribe/done?result=check-inbox"],
+    ["/subscriptions/confirm?result=confirmed"],
+    ["/subscriptions/confirm?result=unknown"],
+    ["/subscriptions/unsubscribe?token=abc"],
+    ["/subscriptions/unsubscribe?result=done"],
+    ["/no-such-page"],
+  ])("is on %s", async (path) => {
+    const { text } = await html(path.replace("RESOLVED", demo.resolved).replace("MAINTENANCE", demo.maintenance));
+    expect(text).toMatch(/<a href="\/subscribe"[^>]*>Subscribe to updates<\/a>/);
   });
 });
 

@@ -23,9 +23,13 @@ export interface RunningSite {
 }
 
 /** The built site, subscribed to `api`'s changes: tests may change things as soon as this resolves. */
-export async function startSiteFor(api: TestApi, env: Record<string, string> = {}): Promise<RunningSite> {
+export async function startSiteFor(
+  api: TestApi,
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<RunningSite> {
   const baseline = api.app.services.bus.listenerCount();
-  const site = await startSite(api.url, env);
+  const site = await startSite(api.url, env, options);
   await eventually(async () => {
     if (api.app.services.bus.listenerCount() <= baseline) throw new Error("the site has not subscribed yet");
   }, 20_000);
@@ -39,9 +43,9 @@ export async function startSiteFor(api: TestApi, env: Record<string, string> = {
 export async function startSite(
   apiUrl: string,
   env: Record<string, string> = {},
-  options: { ready?: boolean } = {},
+  options: { ready?: boolean; port?: number } = {},
 ): Promise<RunningSite> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [ENTRY], {

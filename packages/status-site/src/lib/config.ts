@@ -22,6 +22,11 @@ export const config = {
   publicApiUrl: url(env["PUBLIC_API_URL"] || env["API_URL"], "http://localhost:4000", "PUBLIC_API_URL"),
   /** The site's own public address, for links in feeds and the JSON API. */
   siteUrl: url(env["SITE_URL"], `http://${shownHost}:${port}`, "SITE_URL"),
+  /**
+   * Shared with the API: lets the site pass a visitor's address along (X-Forwarded-For) when it asks for
+   * them (subscribing), so the API's per-client limits count the visitor. Unset: nothing is forwarded.
+   */
+  apiForwardingSecret: (env["API_FORWARDING_SECRET"] ?? "").trim() || null,
   /** How often to re-check the API even without change announcements (uptime days roll over). */
   pollMs: Number(env["STATUS_POLL_MS"] ?? 5 * 60_000),
 };

@@ -1,7 +1,7 @@
 // Responses prepared once per change and served as bytes: no rendering, no API call per visitor.
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { atomFeed, rssFeed } from "./feeds.js";
+import { FEED_CONTENT_TYPE, FEED_FORMATS, componentFeed, historyFeed, isFeedFormat } from "./feeds.js";
 import { StatuspageDocument } from "./statuspage.js";
 import type { Snapshot } from "./types.js";
 
@@ -55,9 +55,47 @@ export function buildDataResponses(snapshot: Snapshot, siteUrl: string): Map<str
   const doc = new StatuspageDocument(snapshot, siteUrl);
   for (const [path, value] of Object.entries(doc.endpoints()))
     out.set(path, hotResponse(JSON.stringify(value), JSON_TYPE, CORS));
-  out.set("/history.rss", hotResponse(rssFeed(snapshot, siteUrl), "application/rss+xml; charset=utf-8", CORS));
-  out.set("/history.atom", hotResponse(atomFeed(snapshot, siteUrl), "application/atom+xml; charset=utf-8", CORS));
+  for (const format of FEED_FORMATS)
+    out.set(`/history.${format}`, hotResponse(historyFeed(snapshot, siteUrl, format), FEED_CONTENT_TYPE[format], CORS));
   return out;
+}
+
+const COMPONENT_FEED = /^\/components\/([^/]+)\/history\.([a-z]+)$/;
+
+/**
+ * Each component's feeds, made on the first request after a change rather than all of them up front:
+ * a page of many components does not pay for feeds nobody reads.
+ */
+export class ComponentFeeds {
+  private made = new Map<string, HotResponse>();
+
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly siteUrl: string,
+  ) {}
+
+  get(path: string): HotResponse | null {
+    const match = COMPONENT_FEED.exec(path);
+    if (!match) return null;
+    const format = match[2];
+    if (!isFeedFormat(format)) return null;
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1] ?? "");
+    } catch {
+      return null;
+    }
+    const key = `${id}\n${format}`;
+    let made = this.made.get(key);
+    if (!made) {
+      const text = componentFeed(this.snapshot, this.siteUrl, id, format);
+      // Unknown components are not remembered: an id is anyone's to make up.
+      if (text === null) return null;
+      made = hotResponse(text, FEED_CONTENT_TYPE[format], CORS);
+      this.made.set(key, made);
+    }
+    return made;
+  }
 }
 
 /** The best variant the client accepts. */

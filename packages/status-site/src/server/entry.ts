@@ -5,12 +5,24 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { handler } from "@astrojs/node/server.js";
 import { createApp } from "astro/app/entrypoint";
 import { config } from "../lib/config.js";
-import { buildDataResponses, hotResponse, notModified, pickVariant, type HotResponse } from "../lib/hot.js";
+import {
+  ComponentFeeds,
+  buildDataResponses,
+  hotResponse,
+  notModified,
+  pickVariant,
+  type HotResponse,
+} from "../lib/hot.js";
 import { store } from "../lib/store.js";
 
 const app = createApp({ streaming: false });
 let hot = new Map<string, HotResponse>();
+let componentFeeds: ComponentFeeds | null = null;
 let generation = 0;
+
+function prepared(path: string): HotResponse | null {
+  return hot.get(path) ?? componentFeeds?.get(path) ?? null;
+}
 
 /** The home page, rendered through Astro like any page, once per change. */
 async function renderHome(): Promise<HotResponse | null> {
@@ -32,7 +44,10 @@ async function rebuild(): Promise<void> {
     return null;
   });
   if (home) next.set("/", home);
-  if (mine === generation) hot = next;
+  if (mine === generation) {
+    hot = next;
+    componentFeeds = new ComponentFeeds(snapshot, config.siteUrl);
+  }
 }
 
 // Every snapshot (or change of reachability) is rendered once; requests that wait for a change await it.
@@ -79,7 +94,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (path === "/healthz" || path === "/readyz") return health(res);
   if ((req.method === "GET" || req.method === "HEAD") && q === -1) {
     const after = req.headers["x-liaison-after"];
-    if (typeof after === "string" && hot.has(path)) {
+    if (typeof after === "string" && prepared(path)) {
       // A browser heard of a change: answer once the site has caught up with it.
       const at = new Date(after);
       if (!Number.isNaN(at.getTime()) && at.getTime() <= Date.now() + 60_000) {
@@ -87,7 +102,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
         await lastRebuild;
       }
     }
-    const ready = hot.get(path);
+    const ready = prepared(path);
     if (ready) return send(req, res, ready);
   }
   void handler(req, res);
