@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from "graphql";
 import type { DataSource } from "typeorm";
 import { Authenticator } from "../modules/admin/index.js";
@@ -34,7 +37,7 @@ import { costLimitPlugin } from "../platform/graphql/cost.js";
 import { DEFAULT_EDGE_LIMITS, MAX_TOKENS, shapeLimits, type EdgeLimits } from "../platform/graphql/limits.js";
 import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
-import { answerUnreadBody, sendJson, type Route } from "../platform/http/http.js";
+import { answerUnreadBody, isQuiet, sendJson, type Route } from "../platform/http/http.js";
 import { serviceUnavailablePlugin } from "../platform/graphql/unavailable-plugin.js";
 import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
 import { Timers, type TimerOptions } from "../platform/timers/timers.js";
@@ -134,6 +137,8 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const costBudgets = { anonymous: limits.costAnonymous, signedIn: limits.costSignedIn };
   // Its own small pool: counting requests never waits behind the queries it protects.
   const limiterPool = options.rateLimit ? new pg.Pool({ connectionString: options.databaseUrl, max: 4 }) : null;
+  // An idle connection lost in an outage is an 'error' event on the pool: unheard, it would end the process.
+  limiterPool?.on("error", (err) => log.warn({ err }, "rate limit connection lost"));
   const limiter = limiterPool && options.rateLimit ? new CallerRateLimit(limiterPool, options.rateLimit) : null;
   const metrics = new Metrics(logError("metrics collection failed"));
   const timers = new Timers(options.databaseUrl, clock, {
@@ -194,6 +199,9 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       costLimitPlugin(schema, costBudgets, limiter),
       serviceUnavailablePlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      // No @cacheControl hints here (HTTP caching is ours: public-cache.ts); without this plugin Apollo
+      // no longer wraps every field's resolver to collect them, a third of a large answer's time.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
@@ -258,7 +266,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     const started = performance.now();
     res.once("finish", () => {
       // Health checks come every few seconds from load balancers: only at debug.
-      const level = url.pathname === "/healthz" ? "debug" : "info";
+      const level = url.pathname === "/healthz" || isQuiet(res) ? "debug" : "info";
       const ms = Math.round(performance.now() - started);
       log[level]({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms }, "request");
     });

@@ -255,7 +255,11 @@ export class Metrics {
     const started = process.hrtime.bigint();
     res.once("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const operation = this.operations.of(req.method ?? "GET", url.search, this.bodies.get(res) ?? "");
+      // A refusal is counted without reading its body: a flood of distinct queries is not parsed here.
+      const operation =
+        res.statusCode === 429
+          ? "rate_limited"
+          : this.operations.of(req.method ?? "GET", url.search, this.bodies.get(res) ?? "");
       const labels = { operation, status: String(res.statusCode) };
       this.requests.inc(labels);
       this.durations.observe(labels, seconds);

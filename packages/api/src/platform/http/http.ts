@@ -100,6 +100,17 @@ export function answerUnreadBody(req: IncomingMessage, res: ServerResponse, send
   req.resume();
 }
 
+const quiet = new WeakSet<ServerResponse>();
+
+/** This response's request line is logged at debug, not info (a refusal repeated within one block). */
+export function logQuietly(res: ServerResponse): void {
+  quiet.add(res);
+}
+
+export function isQuiet(res: ServerResponse): boolean {
+  return quiet.has(res);
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
