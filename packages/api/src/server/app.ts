@@ -37,6 +37,7 @@ import { costLimitPlugin } from "../platform/graphql/cost.js";
 import { DEFAULT_EDGE_LIMITS, MAX_TOKENS, shapeLimits, type EdgeLimits } from "../platform/graphql/limits.js";
 import { createLogger, requestIdFrom, withRequestId, type Logger } from "../platform/logger.js";
 import { SecretBox } from "../platform/secrets.js";
+import { endPipelinedPool } from "../platform/db/pipelined.js";
 import { answerUnreadBody, isQuiet, sendJson, type Route } from "../platform/http/http.js";
 import { serviceUnavailablePlugin } from "../platform/graphql/unavailable-plugin.js";
 import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
@@ -252,6 +253,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       await timers.stop();
       await bus.stop();
       await limiterPool?.end();
+      await endPipelinedPool(db);
     },
   };
 
