@@ -6,7 +6,13 @@ import type { GraphQLContext } from "../platform/graphql/context.js";
 import { logQuietly, readBody, sendJson } from "../platform/http/http.js";
 import type { CallerRateLimit } from "../platform/http/rate-limiter.js";
 import type { ServiceContext } from "../platform/context.js";
-import type { PublicResponseCache } from "./public-cache.js";
+import {
+  PUBLIC_CACHE_CONTROL,
+  PUBLIC_VARY,
+  etagOf,
+  matchesIfNoneMatch,
+  type PublicResponseCache,
+} from "./public-cache.js";
 
 export interface GraphQLOverHttp {
   apollo: ApolloServer<GraphQLContext>;
@@ -32,6 +38,11 @@ function safeQueryOf(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** What a shared cache needs of an anonymous public answer (public-cache.ts says how long it may keep it). */
+function publicHeaders(etag: string): Record<string, string> {
+  return { "cache-control": PUBLIC_CACHE_CONTROL, vary: PUBLIC_VARY, etag };
 }
 
 function refuse(res: ServerResponse, wait: number): void {
@@ -86,7 +97,16 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
       ].join("\n");
       const hit = responseCache.get(cacheKey);
       if (hit) {
-        res.writeHead(hit.status, { "content-type": hit.contentType, "x-liaison-cache": "hit" });
+        // Counted in the metrics; each one logged would be most of what a busy page costs.
+        logQuietly(res);
+        const headers = publicHeaders(hit.etag);
+        // A conditional POST is not answered 304 (RFC 9110 keeps that for GET and HEAD): it gets the body.
+        if (req.method === "GET" && matchesIfNoneMatch(req.headers["if-none-match"], hit.etag)) {
+          res.writeHead(304, headers);
+          res.end();
+          return;
+        }
+        res.writeHead(hit.status, { ...headers, "content-type": hit.contentType, "x-liaison-cache": "hit" });
         res.end(hit.body);
         return;
       }
@@ -147,12 +167,22 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
     for (const [key, value] of Object.entries(outHeaders)) res.setHeader(key, value);
     if (response.body.kind === "complete") {
       const status = response.status ?? 200;
-      if (cacheKey && status === 200 && !response.body.string.includes('"errors"'))
+      if (cacheKey && status === 200 && !response.body.string.includes('"errors"')) {
+        const etag = etagOf(response.body.string);
         responseCache.store(cacheKey, generation, {
           status,
           contentType: outHeaders["content-type"] ?? "application/json",
           body: response.body.string,
+          etag,
         });
+        for (const [key, value] of Object.entries(publicHeaders(etag))) res.setHeader(key, value);
+        if (req.method === "GET" && matchesIfNoneMatch(req.headers["if-none-match"], etag)) {
+          res.statusCode = 304;
+          res.removeHeader("content-type");
+          res.end();
+          return;
+        }
+      } else if (!res.hasHeader("cache-control")) res.setHeader("cache-control", "no-store");
       res.end(response.body.string);
       return;
     }
