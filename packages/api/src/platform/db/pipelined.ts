@@ -11,7 +11,7 @@ import type { DataSource } from "typeorm";
  */
 const pools = new WeakMap<DataSource, pg.Pool>();
 
-export function pipelinedPool(db: DataSource): pg.Pool {
+function pipelinedPool(db: DataSource): pg.Pool {
   let pool = pools.get(db);
   if (!pool) {
     const options = db.options as { url?: string };
@@ -33,7 +33,7 @@ export async function endPipelinedPool(db: DataSource): Promise<void> {
 export async function settled<T extends readonly Promise<unknown>[]>(
   ...queries: T
 ): Promise<{ -readonly [K in keyof T]: PromiseSettledResult<Awaited<T[K]>> }> {
-  return Promise.allSettled(queries) as Promise<{ -readonly [K in keyof T]: PromiseSettledResult<Awaited<T[K]>> }>;
+  return Promise.allSettled(queries);
 }
 
 /** The value of a settled statement, or its error thrown. */
