@@ -162,8 +162,11 @@ describe("the Statuspage v2 JSON", () => {
     expect(incidents.map((i: any) => i.id)).toEqual([demo.open, demo.resolved]);
     for (const incident of incidents) expectIncidentShape(incident);
     const resolved = incidents[1];
-    expect(resolved).toMatchObject({ name: "Login errors", status: "resolved", impact: "minor" });
+    // Its post-incident report is out: Statuspage calls that postmortem, still resolved when it was.
+    expect(resolved).toMatchObject({ name: "Login errors", status: "postmortem", impact: "minor" });
     expect(resolved.resolved_at).not.toBeNull();
+    expect(Date.parse(resolved.created_at)).toBeLessThanOrEqual(Date.parse(resolved.resolved_at));
+    expect(Date.parse(resolved.resolved_at)).toBeLessThanOrEqual(Date.parse(resolved.updated_at));
     expect(resolved.shortlink).toBe(`${site.url}/incidents/${demo.resolved}`);
     expect(resolved.incident_updates.map((u: any) => u.status)).toEqual(["resolved", "identified"]);
     expect(resolved.incident_updates[1].affected_components).toEqual([
@@ -186,6 +189,7 @@ describe("the Statuspage v2 JSON", () => {
       name: "Database upgrade",
       status: "scheduled",
       impact: "maintenance",
+      started_at: null,
     });
     expect((await json("/api/v2/scheduled-maintenances/upcoming.json")).scheduled_maintenances).toHaveLength(1);
     expect((await json("/api/v2/scheduled-maintenances/active.json")).scheduled_maintenances).toHaveLength(0);
@@ -194,6 +198,10 @@ describe("the Statuspage v2 JSON", () => {
     await eventually(async () => {
       const active = await json("/api/v2/scheduled-maintenances/active.json");
       expect(active.scheduled_maintenances.map((x: any) => x.status)).toEqual(["in_progress"]);
+      // Started now, a day before it was due: started_at tells the real start.
+      expect(Date.parse(active.scheduled_maintenances[0].started_at)).toBeLessThan(
+        Date.parse(active.scheduled_maintenances[0].scheduled_for),
+      );
       const { components } = await json("/api/v2/components.json");
       expect(components.find((c: any) => c.id === demo.web).status).toBe("under_maintenance");
     });
@@ -474,6 +482,32 @@ describe("incidents only staff know of", () => {
     expect(page.text).toContain("Errors saving changes");
     for (const path of ["/", `/incidents/${incident}`, "/history.rss", "/api/v2/summary.json"])
       expect((await html(path)).text).not.toContain(internal);
+  });
+});
+
+describe("incidents written down after the fact", () => {
+  test("a back-dated incident's JSON is created when reported, before it was resolved and updated", async () => {
+    // Two hours ago someone handled an outage; it is reported with the time it began.
+    api.clock.advance(-2 * 3_600_000);
+    const began = new Date(api.clock.now().getTime() - 600_000).toISOString();
+    const incident = (
+      await api.must(`mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }`, {
+        input: { title: "Webhook delays", severity: "SEV4", componentIds: [demo.web], reportedAt: began },
+      })
+    ).reportIncident.id as string;
+    await demo.post(incident, { status: "INVESTIGATING", message: "Webhooks are late.", visibility: "PUBLIC" });
+    await demo.post(incident, { status: "RESOLVED", message: "Webhooks are on time again.", visibility: "PUBLIC" });
+    api.clock.advance(2 * 3_600_000);
+    const found = await eventually(async () => {
+      const { incidents } = await json("/api/v2/incidents.json");
+      const it = incidents.find((i: any) => i.id === incident);
+      expect(it).toMatchObject({ status: "resolved" });
+      return it;
+    });
+    expect(found.created_at).toBe(began);
+    expect(found.started_at).toBe(began);
+    expect(Date.parse(found.created_at)).toBeLessThanOrEqual(Date.parse(found.resolved_at));
+    expect(Date.parse(found.resolved_at)).toBeLessThanOrEqual(Date.parse(found.updated_at));
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { notModified } from "../src/lib/hot.js";
 import { StatuspageDocument, groupId, maintenanceStatus } from "../src/lib/statuspage.js";
-import type { Incident, Snapshot } from "../src/lib/types.js";
+import type { Incident, Maintenance, Snapshot } from "../src/lib/types.js";
 import { dayKind, overallUptime } from "../src/lib/uptime.js";
 
 const T = "2026-01-05T10:00:00.000Z";
@@ -102,6 +102,109 @@ describe("the Statuspage document", () => {
       ["2026-01-05T10:10:00.000Z", "2026-01-05T10:30:00.000Z"],
       ["2026-01-05T10:01:00.000Z", "2026-01-05T10:01:00.000Z"],
     ]);
+  });
+
+  const resolvedIncident = (over: Partial<Incident> = {}): Incident => ({
+    id: "r",
+    number: 2,
+    title: "Login errors",
+    status: "RESOLVED",
+    impact: "MINOR",
+    reportedAt: "2026-01-05T09:00:00Z",
+    resolvedAt: "2026-01-05T09:40:00Z",
+    createdAt: "2026-01-05T09:00:00Z",
+    updatedAt: "2026-01-05T09:40:00Z",
+    components: [],
+    reports: [],
+    updates: [
+      {
+        id: "r2",
+        status: "RESOLVED",
+        message: "Fixed",
+        createdAt: "2026-01-05T09:40:00Z",
+        editedAt: null,
+        componentStatuses: [],
+      },
+      {
+        id: "r1",
+        status: "INVESTIGATING",
+        message: "Errors",
+        createdAt: "2026-01-05T09:05:00Z",
+        editedAt: null,
+        componentStatuses: [],
+      },
+    ],
+    ...over,
+  });
+  const report = (kind: "PRELIMINARY" | "POST_INCIDENT", publishedAt: string) => ({
+    id: kind,
+    kind,
+    summary: "What happened",
+    rootCause: null,
+    actionItems: [],
+    publishedAt,
+    revisedAt: null,
+  });
+
+  test("a resolved incident reads postmortem once its post-incident report is out, not for a preliminary one", () => {
+    const doc = new StatuspageDocument(snapshot(), "https://status.example");
+    const preliminary = report("PRELIMINARY", "2026-01-06T10:00:00Z");
+    expect(doc.incident(resolvedIncident({ reports: [preliminary] })).status).toBe("resolved");
+    const out = doc.incident(
+      resolvedIncident({ reports: [preliminary, report("POST_INCIDENT", "2026-01-09T16:00:00Z")] }),
+    );
+    expect(out.status).toBe("postmortem");
+    // As on Statuspage: still resolved when it was, the timeline untouched, updated when the report came out.
+    expect(out.resolved_at).toBe("2026-01-05T09:40:00.000Z");
+    expect(out.incident_updates.map((u) => u.status)).toEqual(["resolved", "investigating"]);
+    expect(out.updated_at).toBe("2026-01-09T16:00:00.000Z");
+  });
+
+  test("a back-dated incident was created when it was reported, never after it was resolved", () => {
+    // Reported (back-dated) at 09:00 and resolved at 09:40, but written down only at 11:00.
+    const out = new StatuspageDocument(snapshot(), "https://status.example").incident(
+      resolvedIncident({ createdAt: "2026-01-05T11:00:00Z", updatedAt: "2026-01-05T11:00:00Z" }),
+    );
+    expect(out.created_at).toBe("2026-01-05T09:00:00.000Z");
+    expect(out.started_at).toBe("2026-01-05T09:00:00.000Z");
+    expect(Date.parse(out.created_at)).toBeLessThanOrEqual(Date.parse(out.resolved_at!));
+    expect(Date.parse(out.created_at)).toBeLessThanOrEqual(Date.parse(out.updated_at));
+    expect(Date.parse(out.resolved_at!)).toBeLessThanOrEqual(Date.parse(out.updated_at));
+  });
+
+  test("an incident's updated_at follows a correction of one of its updates", () => {
+    const incident = resolvedIncident();
+    incident.updates[1]!.editedAt = "2026-01-05T12:00:00Z";
+    const out = new StatuspageDocument(snapshot(), "https://status.example").incident(incident);
+    expect(out.updated_at).toBe("2026-01-05T12:00:00.000Z");
+    expect(out.incident_updates[1]!.updated_at).toBe("2026-01-05T12:00:00.000Z");
+  });
+
+  test("a maintenance has started_at only once it has really started", () => {
+    const doc = new StatuspageDocument(snapshot(), "https://status.example");
+    const window = (over: Partial<Maintenance>): Maintenance => ({
+      id: "m",
+      title: "Upgrade",
+      description: null,
+      status: "SCHEDULED",
+      scheduledFor: "2026-02-01T10:00:00Z",
+      scheduledUntil: "2026-02-01T12:00:00Z",
+      startedAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      createdAt: T,
+      updatedAt: T,
+      components: [],
+      updates: [],
+      ...over,
+    });
+    expect(doc.maintenance(window({})).started_at).toBeNull();
+    expect(doc.maintenance(window({ status: "CANCELLED", cancelledAt: "2026-01-20T10:00:00Z" })).started_at).toBeNull();
+    const started = { startedAt: "2026-02-01T10:03:00Z" };
+    expect(doc.maintenance(window({ status: "IN_PROGRESS", ...started })).started_at).toBe("2026-02-01T10:03:00.000Z");
+    expect(
+      doc.maintenance(window({ status: "COMPLETED", ...started, completedAt: "2026-02-01T11:00:00Z" })).started_at,
+    ).toBe("2026-02-01T10:03:00.000Z");
   });
 
   test("a cancelled maintenance reads as completed, the others keep Statuspage's words", () => {

@@ -12,6 +12,8 @@ import { AddIncidentCorrections1767657600001 } from "./1767657600001-add-inciden
 import { AddIncidentTemplates1767657600002 } from "./1767657600002-add-incident-templates.js";
 import { AddUserTimezone1767657600003 } from "./1767657600003-add-user-timezone.js";
 import { AddPublicIncidentsPlaybookAndTimeline1767571200001 } from "./1767571200001-add-public-incidents-playbook-and-timeline.js";
+import { AddMaintenanceAutomation1767744000006 } from "./1767744000006-add-maintenance-automation.js";
+import { AddChangeEvents1767744000002 } from "./1767744000002-add-change-events.js";
 
 /** In order; each file is named for what it changes. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   AddIncidentTemplates1767657600002,
   AddUserTimezone1767657600003,
   AddPublicIncidentsPlaybookAndTimeline1767571200001,
+  AddMaintenanceAutomation1767744000006,
+  AddChangeEvents1767744000002,
 ];

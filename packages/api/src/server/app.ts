@@ -12,6 +12,7 @@ import { Authenticator } from "../modules/admin/index.js";
 import { scheduleRoster } from "../modules/on-call/index.js";
 import { notifier } from "../modules/notifications/index.js";
 import type { Viewer } from "../platform/access/viewer.js";
+import type { Notifier } from "../platform/notifier.js";
 import {
   DEFAULT_SETTINGS,
   Scope,
@@ -60,6 +61,8 @@ export interface AppOptions {
   random?: Random;
   production?: boolean;
   roster?: LiaisonRoster;
+  /** The notifications module's by default; tests may record what is announced instead. */
+  notifier?: Notifier;
   /** The process's logger (JSON lines on stdout at info by default). */
   log?: Logger;
   /** SECRETS_KEY: encrypts webhook signing secrets at rest; the development key by default. */
@@ -107,7 +110,7 @@ function createServices(
     bus,
     timers,
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
-    notifier,
+    notifier: options.notifier ?? notifier,
     roster: options.roster ?? scheduleRoster(),
     caches: new Scope(),
     invalidate() {

@@ -151,10 +151,13 @@ describe("bodies over the limit", () => {
     expect(next.status).toBe(200);
   });
 
-  test("an event over 512 KB is PagerDuty's 400 `invalid event`, on a cleanly closed connection", async () => {
-    const answer = await oversizedThenSmall("/v2/enqueue", 600 * 1024);
-    expect(answer.status).toBe(400);
-    expect(answer.connection).toBe("close");
-    expect(JSON.parse(answer.body)).toMatchObject({ status: "invalid event" });
-  });
+  test.each(["/v2/enqueue", "/v2/change/enqueue"])(
+    "an event over 512 KB at %s is PagerDuty's 400 `invalid event`, on a cleanly closed connection",
+    async (path) => {
+      const answer = await oversizedThenSmall(path, 600 * 1024);
+      expect(answer.status).toBe(400);
+      expect(answer.connection).toBe("close");
+      expect(JSON.parse(answer.body)).toMatchObject({ status: "invalid event", message: "Event object is invalid" });
+    },
+  );
 });

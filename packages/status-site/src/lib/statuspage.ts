@@ -74,13 +74,26 @@ export interface SpIncident {
   components: SpComponent[];
 }
 
-export interface SpScheduledMaintenance extends SpIncident {
+export interface SpScheduledMaintenance extends Omit<SpIncident, "started_at"> {
+  /** null until the window really starts (and for one cancelled before it did). */
+  started_at: string | null;
   scheduled_for: string;
   scheduled_until: string;
 }
 
 const lower = <T extends string>(v: T) => v.toLowerCase() as Lower<T>;
 const iso = (v: string) => new Date(v).toISOString();
+/** The latest of some instants (ISO strings), as ISO. */
+const latest = (...times: (string | null | undefined)[]) =>
+  new Date(Math.max(...times.filter((t): t is string => !!t).map((t) => Date.parse(t)))).toISOString();
+
+/**
+ * Statuspage's incident status: `postmortem` once its post-incident report is out. Like Statuspage, the
+ * report is not an incident update: the timeline and `resolved_at` stay as they were.
+ */
+function incidentStatus(i: Pick<Incident, "status" | "reports">): string {
+  return i.status === "RESOLVED" && i.reports.some((r) => r.kind === "POST_INCIDENT") ? "postmortem" : lower(i.status);
+}
 
 /** Groups are components too in Statuspage: give each a stable id derived from its name. */
 export function groupId(pageId: string, name: string): string {
@@ -206,12 +219,21 @@ export class StatuspageDocument {
       };
     });
     const monitoring = oldestFirst.find((u) => u.status === "MONITORING");
+    // Created when reported: a back-dated incident is never created after it was resolved or updated.
+    const created = iso(i.reportedAt);
+    const updated = latest(
+      created,
+      i.updatedAt,
+      i.resolvedAt,
+      ...i.updates.flatMap((u) => [u.createdAt, u.editedAt]),
+      ...i.reports.flatMap((r) => [r.publishedAt, r.revisedAt]),
+    );
     return {
       id: i.id,
       name: i.title,
-      status: lower(i.status),
-      created_at: iso(i.createdAt),
-      updated_at: iso(i.updatedAt),
+      status: incidentStatus(i),
+      created_at: created,
+      updated_at: updated,
       monitoring_at: monitoring ? iso(monitoring.createdAt) : null,
       resolved_at: i.resolvedAt ? iso(i.resolvedAt) : null,
       impact: lower(i.impact),
@@ -255,7 +277,7 @@ export class StatuspageDocument {
       resolved_at: m.completedAt ? iso(m.completedAt) : m.cancelledAt ? iso(m.cancelledAt) : null,
       impact: "maintenance",
       shortlink: `${this.siteUrl}/maintenance/${m.id}`,
-      started_at: iso(m.startedAt ?? m.scheduledFor),
+      started_at: startedAt(m),
       page_id: this.page.id,
       incident_updates: updates,
       components: this.refs(m.components),
@@ -323,6 +345,12 @@ export class StatuspageDocument {
       },
     };
   }
+}
+
+/** When the window really started: none while it is only scheduled, nor for one cancelled before it began. */
+function startedAt(m: Maintenance): string | null {
+  if (m.startedAt) return iso(m.startedAt);
+  return m.status === "IN_PROGRESS" || m.status === "COMPLETED" ? iso(m.scheduledFor) : null;
 }
 
 /** Statuspage knows scheduled, in_progress, verifying and completed; a cancelled window reads as completed. */

@@ -1,6 +1,9 @@
 import type { AccessRules } from "../../platform/access/audience.js";
 
-/** People as others see them: a name and a role; an email only to staff and its owner (see UserResolver). */
+/**
+ * People as others see them: a name and a role; an email only to staff and its owner, an account only
+ * to staff and that account's users (see UserResolver).
+ */
 export const adminAccess: AccessRules = {
   User: {
     id: "CUSTOMER",
@@ -10,5 +13,6 @@ export const adminAccess: AccessRules = {
     email: "CUSTOMER",
     timezone: "CUSTOMER",
     manager: "STAFF",
+    account: "CUSTOMER",
   },
 };

@@ -5,7 +5,10 @@ import { isStaff } from "../../platform/access/viewer.js";
 import { createApiToken, createUser, revokeApiToken, setUserManager, setUserTimezone } from "./users.js";
 import { Allow } from "../../platform/access/decorators.js";
 import type { GraphQLContext } from "../../platform/graphql/context.js";
-import { CreatedUser, CreateUserInput, RevokeApiTokenInput } from "./admin.types.js";
+import { CreatedUser, CreateUserInput, RevokeApiTokenInput, UserConnection, UserFilter } from "./admin.types.js";
+import { listUsers } from "./user-queries.js";
+import { Account, accountLoaders } from "../accounts/index.js";
+import { STAFF } from "../../platform/access/roles.js";
 
 @Resolver(() => User)
 export class UserResolver {
@@ -36,6 +39,27 @@ export class UserResolver {
   me(@Ctx() ctx: GraphQLContext) {
     const viewer = ctx.viewer;
     return viewer ? adminLoaders(ctx.services).user.load(viewer.userId) : null;
+  }
+
+  @Allow(...STAFF)
+  @Query(() => UserConnection, { description: "People, alphabetically by name: staff look up whom to assign or call" })
+  users(
+    @Ctx() ctx: GraphQLContext,
+    @Arg("filter", () => UserFilter, { nullable: true }) filter?: UserFilter,
+    @Arg("first", () => Int, { nullable: true }) first?: number,
+    @Arg("after", () => String, { nullable: true }) after?: string,
+  ) {
+    return listUsers(ctx.services, filter, first, after);
+  }
+
+  @FieldResolver(() => Account, {
+    nullable: true,
+    description: "A CUSTOMER's account (null for staff); visible to staff and to the users of that account",
+  })
+  account(@Root() user: User, @Ctx() ctx: GraphQLContext) {
+    if (!user.accountId) return null;
+    if (!isStaff(ctx.viewer) && ctx.viewer?.accountId !== user.accountId) return null;
+    return accountLoaders(ctx.services).account.load(user.accountId);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Visible to staff and to the user themself" })

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { isValidTimeZone } from "@liaison/domain";
 import { User } from "./user.entity.js";
 import { ROLES, RoleEnum, type Role } from "../../platform/access/roles.js";
-import { Id, Name, RefId } from "../../platform/validation.js";
+import { Id, Name, OptionalText, RefId } from "../../platform/validation.js";
+import { connectionOf } from "../../platform/graphql/connection.js";
 
 export const TimeZone = z.string().refine(isValidTimeZone, "must be an IANA time zone such as America/New_York");
 
@@ -62,4 +63,26 @@ export class RevokeApiTokenInput {
 
   @Field(() => ID, { nullable: true, description: "Revoke every token of this user" })
   userId?: string;
+}
+
+export const UserConnection = connectionOf(User, "User");
+
+@InputType()
+export class UserFilter {
+  static readonly schema = z
+    .object({
+      search: OptionalText(200),
+      role: z.array(z.enum(ROLES)).nullish(),
+      accountId: Id.nullish(),
+    })
+    .nullish();
+
+  @Field(() => String, { nullable: true, description: "Part of the name or email, any case" })
+  search?: string | null;
+
+  @Field(() => [RoleEnum], { nullable: true, description: "Any of these roles" })
+  role?: Role[] | null;
+
+  @Field(() => ID, { nullable: true, description: "The users of this customer account" })
+  accountId?: string | null;
 }

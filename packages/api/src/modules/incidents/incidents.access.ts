@@ -48,7 +48,7 @@ export const incidentsAccess: AccessRules = {
     revisions: "STAFF",
   },
   IncidentUpdateRevision: { message: "STAFF", editedAt: "STAFF", editedBy: "STAFF" },
-  ComponentStatusSnapshot: { componentId: "PUBLIC", status: "PUBLIC" },
+  ComponentStatusSnapshot: { componentId: "PUBLIC", status: "PUBLIC", component: "PUBLIC" },
   IncidentReport: {
     id: "PUBLIC",
     kind: "PUBLIC",

@@ -6,6 +6,7 @@ import { runCadenceTimer } from "./cadence/cadence-timers.js";
 import { IncidentReport, IncidentUpdate } from "./incident-update.entity.js";
 import { Incident } from "./incident.entity.js";
 import { IncidentResolver } from "./incident.resolver.js";
+import { ComponentStatusSnapshotResolver } from "./component-status-snapshot.resolver.js";
 import { IncidentReportRevision, IncidentUpdateRevision } from "./corrections/incident-revision.entity.js";
 import { IncidentTemplate } from "./templates/incident-template.entity.js";
 import { IncidentTemplateResolver } from "./templates/incident-template.resolver.js";
@@ -26,6 +27,7 @@ export const incidentsModule: FeatureModule = {
   resolvers: [
     IncidentResolver,
     CadenceResolver,
+    ComponentStatusSnapshotResolver,
     IncidentUpdateCorrectionResolver,
     IncidentReportCorrectionResolver,
     UpdateRevisionResolver,

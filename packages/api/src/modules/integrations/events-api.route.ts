@@ -1,6 +1,7 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { findIntegration, processEvent, type IntegrationConfig } from "./alerts.js";
-import { parseEvent } from "./events-api.js";
+import { recordChangeEvent } from "./change-events.js";
+import { parseChangeEvent, parseEvent } from "./events-api.js";
 import {
   PayloadTooLargeError,
   answerUnreadBody,
@@ -53,16 +54,22 @@ async function integrationFor(
   return config;
 }
 
+type Parsed<E> = { ok: true; event: E } | { ok: false; errors: string[] };
+
 /**
- * PagerDuty Events API v2 compatible intake: `202 { status, message, dedup_key }` only once the
- * event has committed; `400` naming every problem; `429` with Retry-After past a key's rate.
+ * One event: the body (at most 512 KB, PagerDuty's limit for the whole event, larger is 400 like any
+ * invalid event), its validation, the key's rate, its integration, then `apply` once it has committed.
  */
-export const eventsApiRoute: Route = async (req, res, app) => {
-  const path = (req.url ?? "/").split("?")[0];
-  if (path !== "/v2/enqueue") return false;
+async function intake<E extends { routingKey: string }>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  app: RouteHost,
+  parse: (body: unknown) => Parsed<E>,
+  apply: (config: IntegrationConfig, event: E) => Promise<void>,
+): Promise<void> {
   if (req.method !== "POST") {
     send(res, 405, { status: "error", message: "Use POST" }, { allow: "POST" });
-    return true;
+    return;
   }
   let text: string;
   try {
@@ -71,22 +78,23 @@ export const eventsApiRoute: Route = async (req, res, app) => {
     if (!(error instanceof PayloadTooLargeError)) throw error;
     // PagerDuty's answer to an event over 512 KB is 400, not 413.
     answerUnreadBody(req, res, () => invalid(res, ["Event is too large (at most 512 KB)"]));
-    return true;
+    return;
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     invalid(res, ["Malformed JSON"]);
-    return true;
+    return;
   }
-  const parsed = parseEvent(body);
+  const parsed = parse(body);
   if (!parsed.ok) {
     invalid(res, parsed.errors);
-    return true;
+    return;
   }
   const state = stateOf(app);
   const { event } = parsed;
+  // Alert and change events with one routing key share its rate, as PagerDuty's integration keys do.
   const wait = state.limiter.take(`events:${event.routingKey}`);
   if (wait > 0) {
     send(
@@ -98,15 +106,37 @@ export const eventsApiRoute: Route = async (req, res, app) => {
       },
       { "retry-after": String(wait) },
     );
-    return true;
+    return;
   }
   const config = await integrationFor(app, state, event.routingKey);
   if (!config) {
     invalid(res, ["'routing_key' does not name an integration"]);
+    return;
+  }
+  await apply(config, event);
+}
+
+/**
+ * PagerDuty Events API v2 compatible intake: `202 { status, message, dedup_key }` only once the
+ * event has committed; `400` naming every problem; `429` with Retry-After past a key's rate.
+ * Change events (`/v2/change/enqueue`) answer `202 { status, message }`, as PagerDuty's do.
+ */
+export const eventsApiRoute: Route = async (req, res, app) => {
+  const path = (req.url ?? "/").split("?")[0];
+  if (path === "/v2/enqueue") {
+    await intake(req, res, app, parseEvent, async (config, event) => {
+      const dedupKey = await processEvent(app.context(null, { cacheLoaders: false }), config, event);
+      app.services.invalidate();
+      send(res, 202, { status: "success", message: "Event processed", dedup_key: dedupKey });
+    });
     return true;
   }
-  const dedupKey = await processEvent(app.context(null, { cacheLoaders: false }), config, event);
-  app.services.invalidate();
-  send(res, 202, { status: "success", message: "Event processed", dedup_key: dedupKey });
-  return true;
+  if (path === "/v2/change/enqueue") {
+    await intake(req, res, app, parseChangeEvent, async (config, event) => {
+      await recordChangeEvent(app.context(null, { cacheLoaders: false }), config, event);
+      send(res, 202, { status: "success", message: "Change event processed" });
+    });
+    return true;
+  }
+  return false;
 };

@@ -12,6 +12,10 @@ export const maintenanceAccess: AccessRules = {
     startedAt: "PUBLIC",
     completedAt: "PUBLIC",
     cancelledAt: "PUBLIC",
+    // Statuspage shows these publicly too; the contract types them non-null, so they cannot be hidden.
+    autoStart: "PUBLIC",
+    autoComplete: "PUBLIC",
+    remindBeforeMinutes: "PUBLIC",
     createdAt: "PUBLIC",
     updatedAt: "PUBLIC",
     components: "PUBLIC",

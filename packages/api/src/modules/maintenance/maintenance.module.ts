@@ -1,5 +1,7 @@
 import type { FeatureModule } from "../../platform/module.js";
 import { maintenanceAccess } from "./maintenance.access.js";
+import { QUEUES } from "../../platform/timers/queues.js";
+import { runMaintenanceTimer } from "./maintenance-timers.js";
 import { ScheduledMaintenance, ScheduledMaintenanceUpdate } from "./scheduled-maintenance.entity.js";
 import { ScheduledMaintenanceResolver } from "./scheduled-maintenance.resolver.js";
 
@@ -8,4 +10,5 @@ export const maintenanceModule: FeatureModule = {
   access: maintenanceAccess,
   resolvers: [ScheduledMaintenanceResolver],
   entities: [ScheduledMaintenance, ScheduledMaintenanceUpdate],
+  timers: { [QUEUES.maintenance]: runMaintenanceTimer },
 };

@@ -1,5 +1,5 @@
 import { CreatedAtColumn, IdColumn, TextColumn, TimestampColumn, UpdatedAtColumn } from "../../platform/db/columns.js";
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, type Relation } from "typeorm";
 import type { MaintenanceStatus } from "@liaison/domain";
 import { MaintenanceStatusEnum } from "./maintenance.enums.js";
@@ -36,6 +36,18 @@ export class ScheduledMaintenance {
 
   @TimestampColumn("cancelled_at", { nullable: true })
   cancelledAt: Date | null;
+
+  @Field(() => Boolean, { description: "Starts by itself at scheduledFor unless someone starts it first" })
+  @Column("boolean", { name: "auto_start", default: true })
+  autoStart: boolean;
+
+  @Field(() => Boolean, { description: "Completes by itself at scheduledUntil unless someone completes it first" })
+  @Column("boolean", { name: "auto_complete", default: true })
+  autoComplete: boolean;
+
+  @Field(() => Int, { description: "Minutes before scheduledFor at which subscribers are reminded; 0: no reminder" })
+  @Column("int", { name: "remind_before_minutes", default: 60 })
+  remindBeforeMinutes: number;
 
   @Column("uuid", { name: "created_by_id", nullable: true })
   createdById: string | null;

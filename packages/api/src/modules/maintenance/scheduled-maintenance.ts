@@ -20,6 +20,7 @@ import { perRequest, type ServiceContext } from "../../platform/context.js";
 import { byPosition } from "../components/index.js";
 import { decodeCursor, encodeCursor, parsePage, toPage, type Page } from "../../platform/pagination.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import { queueMaintenanceDeadlines } from "./maintenance-deadlines.js";
 
 const MAX_WINDOW_MS = 31 * 24 * 3_600_000;
 
@@ -41,7 +42,7 @@ function checkWindow(window: Window, now: Date, isNew: boolean): Record<string, 
 
 const TransitionMessage = OptionalText(LIMITS.message);
 
-const DEFAULT_MESSAGE: Record<Exclude<MaintenanceAction, "UPDATE">, string> = {
+export const DEFAULT_MESSAGE: Record<Exclude<MaintenanceAction, "UPDATE">, string> = {
   START: "Scheduled maintenance is in progress. We will provide updates as necessary.",
   COMPLETE: "The scheduled maintenance has been completed.",
   CANCEL: "This scheduled maintenance has been cancelled.",
@@ -131,11 +132,20 @@ export async function createScheduledMaintenance(ctx: ServiceContext, raw: unkno
         startedAt: null,
         completedAt: null,
         cancelledAt: null,
+        autoStart: input.autoStart,
+        autoComplete: input.autoComplete,
+        remindBeforeMinutes: input.remindBeforeMinutes,
         createdById: ctx.viewer?.userId ?? null,
       }),
     );
     await linkComponents(tx, saved.id, input.componentIds);
     await addUpdate(ctx, tx, saved, input.description ?? `${input.title} is scheduled.`);
+    await queueMaintenanceDeadlines(ctx, tx, saved, { created: true });
+    await ctx.notifier.announce(ctx, tx, {
+      kind: "MAINTENANCE_CREATED",
+      eventId: `maintenance:${saved.id}:created`,
+      maintenanceId: saved.id,
+    });
     return saved;
   });
 }
@@ -173,10 +183,15 @@ export async function updateScheduledMaintenance(
     }
     if (input.title !== undefined) maintenance.title = input.title;
     if (input.description !== undefined) maintenance.description = input.description;
+    maintenance.autoStart = input.autoStart ?? maintenance.autoStart;
+    maintenance.autoComplete = input.autoComplete ?? maintenance.autoComplete;
+    maintenance.remindBeforeMinutes = input.remindBeforeMinutes ?? maintenance.remindBeforeMinutes;
     Object.assign(maintenance, window);
     maintenance.updatedAt = ctx.clock.now();
     const saved = await tx.getRepository(ScheduledMaintenance).save(maintenance);
     if (input.message) await addUpdate(ctx, tx, saved, input.message);
+    // Deadlines of the old times and settings find them changed and do nothing.
+    await queueMaintenanceDeadlines(ctx, tx, saved, { created: false });
     return saved;
   });
 }
@@ -211,23 +226,43 @@ export async function startScheduledMaintenance(
   const id = parseInput(Id, rawId, "id");
   const message = parseInput(TransitionMessage, rawMessage, "message");
   return finish(ctx, async (tx) => {
-    const now = ctx.clock.now();
     const { maintenance } = await decide(tx, id, "START");
-    const linked = await lockLinkedComponents(tx, id);
-    await tx.query(
-      `UPDATE scheduled_maintenance_component smc SET status_before = c.status
-         FROM component c WHERE c.id = smc.component_id AND smc.maintenance_id = $1`,
-      [id],
-    );
-    await setStatuses(
-      tx,
-      linked
-        .filter((c) => c.status !== "UNDER_MAINTENANCE")
-        .map((c) => ({ componentId: c.id, status: "UNDER_MAINTENANCE" })),
-      now,
-    );
-    return advance(ctx, tx, maintenance, "IN_PROGRESS", message ?? DEFAULT_MESSAGE.START);
+    return beginMaintenance(ctx, tx, maintenance, message ?? DEFAULT_MESSAGE.START);
   });
+}
+
+/**
+ * Starts a window the caller has locked and found SCHEDULED (by hand or at its time): its components
+ * show UNDER_MAINTENANCE, remembering what they showed before, and subscribers hear of it.
+ */
+export async function beginMaintenance(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  maintenance: ScheduledMaintenance,
+  message: string,
+): Promise<ScheduledMaintenance> {
+  const now = ctx.clock.now();
+  const id = maintenance.id;
+  const linked = await lockLinkedComponents(tx, id);
+  await tx.query(
+    `UPDATE scheduled_maintenance_component smc SET status_before = c.status
+       FROM component c WHERE c.id = smc.component_id AND smc.maintenance_id = $1`,
+    [id],
+  );
+  await setStatuses(
+    tx,
+    linked
+      .filter((c) => c.status !== "UNDER_MAINTENANCE")
+      .map((c) => ({ componentId: c.id, status: "UNDER_MAINTENANCE" })),
+    now,
+  );
+  const started = await advance(ctx, tx, maintenance, "IN_PROGRESS", message);
+  await ctx.notifier.announce(ctx, tx, {
+    kind: "MAINTENANCE_STARTED",
+    eventId: `maintenance:${id}:started`,
+    maintenanceId: id,
+  });
+  return started;
 }
 
 export async function completeScheduledMaintenance(
@@ -239,38 +274,58 @@ export async function completeScheduledMaintenance(
   const id = parseInput(Id, rawId, "id");
   const message = parseInput(TransitionMessage, rawMessage, "message");
   return finish(ctx, async (tx) => {
-    const now = ctx.clock.now();
     const { maintenance } = await decide(tx, id, "COMPLETE");
-    const linked = await lockLinkedComponents(tx, id);
-    const ids = linked.map((c) => c.id);
-    const heldByMaintenance: { component_id: string }[] = ids.length
-      ? await tx.query(
-          `SELECT DISTINCT smc.component_id FROM scheduled_maintenance_component smc
-             JOIN scheduled_maintenance m ON m.id = smc.maintenance_id
-            WHERE smc.component_id = ANY($1::uuid[]) AND m.id <> $2 AND m.status = 'IN_PROGRESS'`,
-          [ids, id],
-        )
-      : [];
-    const heldByIncident: { component_id: string }[] = ids.length
-      ? await tx.query(
-          `SELECT DISTINCT ic.component_id FROM incident_component ic JOIN incident i ON i.id = ic.incident_id
-            WHERE ic.component_id = ANY($1::uuid[]) AND i.resolved_at IS NULL`,
-          [ids],
-        )
-      : [];
-    const changes: { componentId: string; status: ComponentStatus }[] = [];
-    for (const c of linked) {
-      const next = statusAfterMaintenance({
-        current: c.status,
-        before: c.status_before ?? "OPERATIONAL",
-        otherMaintenanceInProgress: heldByMaintenance.some((r) => r.component_id === c.id),
-        openIncident: heldByIncident.some((r) => r.component_id === c.id),
-      });
-      if (next !== null && next !== c.status) changes.push({ componentId: c.id, status: next });
-    }
-    await setStatuses(tx, changes, now);
-    return advance(ctx, tx, maintenance, "COMPLETED", message ?? DEFAULT_MESSAGE.COMPLETE);
+    return endMaintenance(ctx, tx, maintenance, message ?? DEFAULT_MESSAGE.COMPLETE);
   });
+}
+
+/**
+ * Completes a window the caller has locked and found IN_PROGRESS (by hand or at its time): its
+ * components return to what they showed before, unless something else still holds them.
+ */
+export async function endMaintenance(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  maintenance: ScheduledMaintenance,
+  message: string,
+): Promise<ScheduledMaintenance> {
+  const now = ctx.clock.now();
+  const id = maintenance.id;
+  const linked = await lockLinkedComponents(tx, id);
+  const ids = linked.map((c) => c.id);
+  const heldByMaintenance: { component_id: string }[] = ids.length
+    ? await tx.query(
+        `SELECT DISTINCT smc.component_id FROM scheduled_maintenance_component smc
+           JOIN scheduled_maintenance m ON m.id = smc.maintenance_id
+          WHERE smc.component_id = ANY($1::uuid[]) AND m.id <> $2 AND m.status = 'IN_PROGRESS'`,
+        [ids, id],
+      )
+    : [];
+  const heldByIncident: { component_id: string }[] = ids.length
+    ? await tx.query(
+        `SELECT DISTINCT ic.component_id FROM incident_component ic JOIN incident i ON i.id = ic.incident_id
+          WHERE ic.component_id = ANY($1::uuid[]) AND i.resolved_at IS NULL`,
+        [ids],
+      )
+    : [];
+  const changes: { componentId: string; status: ComponentStatus }[] = [];
+  for (const c of linked) {
+    const next = statusAfterMaintenance({
+      current: c.status,
+      before: c.status_before ?? "OPERATIONAL",
+      otherMaintenanceInProgress: heldByMaintenance.some((r) => r.component_id === c.id),
+      openIncident: heldByIncident.some((r) => r.component_id === c.id),
+    });
+    if (next !== null && next !== c.status) changes.push({ componentId: c.id, status: next });
+  }
+  await setStatuses(tx, changes, now);
+  const completed = await advance(ctx, tx, maintenance, "COMPLETED", message);
+  await ctx.notifier.announce(ctx, tx, {
+    kind: "MAINTENANCE_COMPLETED",
+    eventId: `maintenance:${id}:completed`,
+    maintenanceId: id,
+  });
+  return completed;
 }
 
 export async function cancelScheduledMaintenance(

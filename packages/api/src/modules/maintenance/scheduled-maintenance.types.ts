@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { z } from "zod";
 import { MAINTENANCE_STATUSES, type MaintenanceStatus } from "@liaison/domain";
 import { ScheduledMaintenance } from "./scheduled-maintenance.entity.js";
@@ -11,6 +11,9 @@ const ComponentIds = z
   .max(100)
   .refine((l) => new Set(l).size === l.length, "lists a component twice");
 
+/** Up to a week ahead; 0 sends no reminder. */
+const RemindBeforeMinutes = z.number().int().min(0).max(10_080);
+
 @InputType()
 export class CreateScheduledMaintenanceInput {
   static readonly schema = z.object({
@@ -19,6 +22,9 @@ export class CreateScheduledMaintenanceInput {
     componentIds: ComponentIds.default([]),
     scheduledFor: z.coerce.date(),
     scheduledUntil: z.coerce.date(),
+    autoStart: z.boolean().default(true),
+    autoComplete: z.boolean().default(true),
+    remindBeforeMinutes: RemindBeforeMinutes.default(60),
   });
 
   @Field(() => String)
@@ -35,6 +41,18 @@ export class CreateScheduledMaintenanceInput {
 
   @Field(() => Date)
   scheduledUntil: Date;
+
+  @Field(() => Boolean, { defaultValue: true, description: "Start by itself at scheduledFor" })
+  autoStart: boolean;
+
+  @Field(() => Boolean, { defaultValue: true, description: "Complete by itself at scheduledUntil" })
+  autoComplete: boolean;
+
+  @Field(() => Int, {
+    defaultValue: 60,
+    description: "Remind subscribers this many minutes ahead (0 to 10080; 0: no reminder)",
+  })
+  remindBeforeMinutes: number;
 }
 
 @InputType()
@@ -46,6 +64,9 @@ export class UpdateScheduledMaintenanceInput {
     scheduledFor: z.coerce.date().nullish(),
     scheduledUntil: z.coerce.date().nullish(),
     message: OptionalText(LIMITS.message).optional(),
+    autoStart: z.boolean().nullish(),
+    autoComplete: z.boolean().nullish(),
+    remindBeforeMinutes: RemindBeforeMinutes.nullish(),
   });
 
   @Field(() => String, { nullable: true })
@@ -65,6 +86,15 @@ export class UpdateScheduledMaintenanceInput {
 
   @Field(() => String, { nullable: true, description: "Posted as a public update of the window" })
   message?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "null keeps the setting" })
+  autoStart?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: "null keeps the setting" })
+  autoComplete?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: "0 to 10080; null keeps the setting" })
+  remindBeforeMinutes?: number | null;
 }
 
 @InputType()

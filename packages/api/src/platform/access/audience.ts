@@ -40,13 +40,19 @@ function rootAudience(access: unknown): Audience | null {
   return roles.includes("CUSTOMER") ? "CUSTOMER" : "STAFF";
 }
 
-/** Merges the modules' rules; a type declared by two modules is a mistake. */
+/**
+ * Merges the modules' rules. A higher module may add fields to a lower one's type (and declares
+ * their audience itself); a field declared by two modules is a mistake.
+ */
 export function mergeAccessRules(all: readonly AccessRules[]): AccessRules {
   const merged: AccessRules = {};
   for (const rules of all)
     for (const [type, fields] of Object.entries(rules)) {
-      if (merged[type]) throw new Error(`The audience of ${type} is declared twice`);
-      merged[type] = fields;
+      const into = (merged[type] ??= {});
+      for (const [field, audience] of Object.entries(fields)) {
+        if (into[field]) throw new Error(`The audience of ${type}.${field} is declared twice`);
+        into[field] = audience;
+      }
     }
   return merged;
 }

@@ -11,5 +11,7 @@ export const QUEUES = {
   escalation: "escalation-step",
   /** Signed deliveries to webhook endpoints; each retry is a new job after a growing delay. */
   webhook: "webhook-delivery",
+  /** Scheduled maintenance: the reminder before it, its automatic start and completion. */
+  maintenance: "maintenance-timer",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
