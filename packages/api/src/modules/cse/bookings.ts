@@ -21,7 +21,7 @@ import {
 import { assertActsFor } from "../accounts/index.js";
 import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { decideAt, ledgerOf, ledgerStatement, ledgerWindow, loadLedger, type Ledger } from "./cse-ledger.js";
+import { decideAt, ledgerOf, ledgerStatement, ledgerWindow, loadLedgerPrepared, type Ledger } from "./cse-ledger.js";
 import { calendarWindow } from "./working-hours.js";
 import { inTransaction } from "../../platform/db/transaction.js";
 import { pipelinedTransaction, resultOf, settled } from "../../platform/db/pipelined.js";
@@ -82,7 +82,7 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
   const window = ledgerWindow(input.startsAt);
   const ledgerOptions = { idempotencyKey: input.idempotencyKey };
 
-  const snapshot = await loadLedger(ctx.db, input.accountId, window, ledgerOptions);
+  const snapshot = await loadLedgerPrepared(ctx.db, input.accountId, window, ledgerOptions);
   if (!snapshot) throw new NotFoundError("Account", input.accountId);
   if (snapshot.replayId) return replay(ctx.db, snapshot.replayId, input);
   const sessions = planSessions(input, ctx.clock.now());
@@ -91,7 +91,7 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
   return queueOf(ctx.db).run(input.accountId, async (waited) => {
     if (waited) {
       // What was booked while we queued may turn this down: then it is turned down without a transaction.
-      const fresh = await loadLedger(ctx.db, input.accountId, window, ledgerOptions);
+      const fresh = await loadLedgerPrepared(ctx.db, input.accountId, window, ledgerOptions);
       if (!fresh) throw new NotFoundError("Account", input.accountId);
       if (fresh.replayId) return replay(ctx.db, fresh.replayId, input);
       assertAllowed(fresh, input.activity, sessions);
@@ -130,8 +130,12 @@ async function bookLocked(
   return pipelinedTransaction(ctx.db, async (client) => {
     const [begun, locked, ledgerRows] = await settled(
       client.query("BEGIN"),
-      client.query("SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE", [input.accountId]),
-      client.query(read.text, read.values),
+      client.query({
+        name: "cse-lock-account",
+        text: "SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE",
+        values: [input.accountId],
+      }),
+      client.query(read),
     );
     resultOf(begun);
     const ledger = resultOf(locked).rowCount ? ledgerOf(resultOf(ledgerRows).rows) : null;
@@ -141,10 +145,7 @@ async function bookLocked(
       return replay(ctx.db, ledger.replayId, input);
     }
     const booking = bookingFor(ctx, userId, input, sessions, ledger);
-    const [inserted, committed] = await settled(
-      client.query<CseBooking>(booking.text, booking.values),
-      client.query("COMMIT"),
-    );
+    const [inserted, committed] = await settled(client.query<CseBooking>(booking), client.query("COMMIT"));
     const rows = resultOf(inserted).rows;
     resultOf(committed);
     return Object.assign(new CseBooking(), rows[0]);
@@ -158,7 +159,7 @@ function bookingFor(
   input: BookingRequest,
   sessions: PlannedSession[],
   ledger: Ledger,
-): { text: string; values: unknown[] } {
+): { name: string; text: string; values: unknown[] } {
   const { tier } = assertAllowed(ledger, input.activity, sessions);
 
   const { working, leastBusy } = engineersAvailable(ledger.engineers, sessions);
@@ -174,6 +175,7 @@ function bookingFor(
   // The booking and its calls in one statement; the exclusion constraint on cse_session has the last word.
   // No event is published: nothing listens for bookings yet, and NOTIFY would serialize every commit.
   return {
+    name: "cse-book",
     text: `WITH b AS (
        INSERT INTO cse_booking (account_id, activity, cse_id, starts_at, ends_at, follow_up_starts_at,
                                 follow_up_ends_at, tier, notes, idempotency_key, booked_by_id, created_at)

@@ -12,6 +12,7 @@ import {
   type UsedThisYear,
 } from "@liaison/domain";
 import type { DataSource, EntityManager } from "typeorm";
+import { pipelinedQuery } from "../../platform/db/pipelined.js";
 import { engineerCalendarsSql, toEngineerCalendars, type EngineerCalendarRow } from "./working-hours.js";
 
 const DAY_MS = 86_400_000;
@@ -51,13 +52,17 @@ export interface LedgerOptions {
   calendars?: { from: Date; to: Date };
 }
 
-/** The one statement that reads a ledger (no lock): for `loadLedger`, or to send in a pipeline. */
+/**
+ * The one statement that reads a ledger (no lock): for `loadLedger`, or to send on a pipelined connection
+ * as a prepared statement (`name`: its text depends on whether calendars are read, and on nothing else).
+ */
 export function ledgerStatement(
   accountId: string,
   window: { from: Date; to: Date },
   options: LedgerOptions = {},
-): { text: string; values: unknown[] } {
+): { name: string; text: string; values: unknown[] } {
   return {
+    name: options.calendars ? "cse-ledger-with-calendars" : "cse-ledger",
     text: `SELECT a.id, a.name, a.tier, to_char(a.subscription_start_date, 'YYYY-MM-DD') AS "subscriptionStartDate",
             a.products, a.timezone,
             (SELECT coalesce(json_agg(json_build_object('tier', t.tier, 'effectiveFrom', t.effective_from)
@@ -107,6 +112,16 @@ export async function loadLedger(
 ): Promise<Ledger | null> {
   const { text, values } = ledgerStatement(accountId, window, options);
   return ledgerOf(await db.query(text, values));
+}
+
+/** `loadLedger` as a prepared statement on a pipelined connection: what a booking reads before its lock. */
+export async function loadLedgerPrepared(
+  db: DataSource,
+  accountId: string,
+  window: { from: Date; to: Date },
+  options: LedgerOptions = {},
+): Promise<Ledger | null> {
+  return ledgerOf((await pipelinedQuery(db, ledgerStatement(accountId, window, options))).rows);
 }
 
 /** The window of bookings that can count in the contract year of any instant in [from, to]. */

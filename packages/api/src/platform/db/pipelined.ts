@@ -15,7 +15,13 @@ function pipelinedPool(db: DataSource): pg.Pool {
   let pool = pools.get(db);
   if (!pool) {
     const options = db.options as { url?: string };
-    pool = new pg.Pool({ connectionString: options.url, max: 8, pipeline: true, allowExitOnIdle: true });
+    pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      pipeline: true,
+      allowExitOnIdle: true,
+      connectionTimeoutMillis: 5_000,
+    });
     // An idle connection lost in an outage is an 'error' event on the pool: it is dropped, the next checkout reconnects.
     pool.on("error", () => {});
     pools.set(db, pool);
@@ -27,6 +33,26 @@ export async function endPipelinedPool(db: DataSource): Promise<void> {
   const pool = pools.get(db);
   pools.delete(db);
   await pool?.end();
+}
+
+/**
+ * One statement on a pipelined connection, outside any transaction. With a `name`, PostgreSQL parses it
+ * once per connection and keeps its plan (a prepared statement): for hot reads, about half their cost.
+ */
+export async function pipelinedQuery<R extends pg.QueryResultRow>(
+  db: DataSource,
+  statement: { name?: string; text: string; values: unknown[] },
+): Promise<pg.QueryResult<R>> {
+  const client = await pipelinedPool(db).connect();
+  let broken: Error | undefined;
+  try {
+    return await client.query<R>(statement);
+  } catch (error) {
+    if (!(error instanceof pg.DatabaseError)) broken = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /** What each of several pipelined statements gave: its result or its error, once all have answered. */
