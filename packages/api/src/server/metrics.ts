@@ -37,21 +37,23 @@ interface PgPool {
 
 /**
  * Names the operation of a GraphQL request from its body (POST) or query string (GET): the named
- * operation it selects, or "anonymous". Remembers the answer per request text, so a hot query is
- * parsed once.
+ * operation it selects, or "anonymous". Remembers the answer per query and operation name (not per
+ * request text, which differs with every request's variables), so a hot query is parsed once.
  */
 class OperationNames {
-  private readonly byText = new Map<string, string>();
+  private readonly byQuery = new Map<string, string>();
   private readonly labels = new Set<string>();
 
   of(method: string, search: string, body: string): string {
-    const text = method === "POST" ? body : search;
-    const known = this.byText.get(text);
+    const request = method === "POST" ? fromBody(body) : fromSearch(search);
+    if (!request.query) return "anonymous";
+    const key = `${request.operationName ?? ""}\n${request.query}`;
+    const known = this.byQuery.get(key);
     if (known !== undefined) return known;
-    const name = this.label(this.nameIn(method === "POST" ? fromBody(body) : fromSearch(search)));
-    if (text.length <= 4_096) {
-      if (this.byText.size >= 1_000) this.byText.clear();
-      this.byText.set(text, name);
+    const name = this.label(this.nameIn(request));
+    if (key.length <= 4_096) {
+      if (this.byQuery.size >= 1_000) this.byQuery.clear();
+      this.byQuery.set(key, name);
     }
     return name;
   }
