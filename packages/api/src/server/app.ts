@@ -100,6 +100,7 @@ function createServices(
   bus: EventBus,
   timers: Timers,
   onInvalidate: () => void,
+  onRevoked: () => void,
 ): AppServices {
   const services: AppServices = {
     db: options.db,
@@ -117,6 +118,7 @@ function createServices(
       services.caches.invalidate();
       onInvalidate();
     },
+    forgetCredentials: onRevoked,
   };
   return services;
 }
@@ -151,11 +153,15 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     onRun: (queue, lateness) => metrics.timerRan(queue, lateness),
     ...options.timers,
   });
-  // A local change (a revoked token included) takes effect in this process at once, not after NOTIFY.
-  const services = createServices(options, log, bus, timers, () => {
-    responseCache.clear();
-    authenticator.forget();
-  });
+  // A local change takes effect in this process at once, not after NOTIFY; so does a local revocation.
+  const services = createServices(
+    options,
+    log,
+    bus,
+    timers,
+    () => responseCache.clear(),
+    () => authenticator.forget(),
+  );
 
   // Set once the WebSocket server exists (below): revocations close its sockets.
   let revoked: (revocation: { tokenIds?: string[]; userId?: string }) => Promise<void> = async () => {};
