@@ -41,10 +41,24 @@ interface PgPool {
  * request text, which differs with every request's variables), so a hot query is parsed once.
  */
 class OperationNames {
+  private readonly byText = new Map<string, string>();
   private readonly byQuery = new Map<string, string>();
   private readonly labels = new Set<string>();
 
   of(method: string, search: string, body: string): string {
+    // The very same request again (a public page read by many) costs a lookup, not even a JSON parse.
+    const text = method === "POST" ? body : search;
+    const same = this.byText.get(text);
+    if (same !== undefined) return same;
+    const name = this.named(method, search, body);
+    if (text.length <= 4_096) {
+      if (this.byText.size >= 1_000) this.byText.clear();
+      this.byText.set(text, name);
+    }
+    return name;
+  }
+
+  private named(method: string, search: string, body: string): string {
     const request = method === "POST" ? fromBody(body) : fromSearch(search);
     if (!request.query) return "anonymous";
     const key = `${request.operationName ?? ""}\n${request.query}`;
@@ -106,7 +120,7 @@ export class Metrics {
   readonly registry = new Registry();
   private sources: MetricSources | null = null;
   private readonly operations = new OperationNames();
-  private readonly bodies = new WeakMap<ServerResponse, string>();
+  private readonly bodies = Symbol("request body");
   private readonly requests: Counter<"operation" | "status">;
   private readonly durations: Histogram<"operation" | "status">;
   private readonly subscriptionsActive: Gauge;
@@ -261,7 +275,11 @@ export class Metrics {
       const operation =
         res.statusCode === 429
           ? "rate_limited"
-          : this.operations.of(req.method ?? "GET", url.search, this.bodies.get(res) ?? "");
+          : this.operations.of(
+              req.method ?? "GET",
+              url.search,
+              (res as ServerResponse & Record<symbol, string | undefined>)[this.bodies] ?? "",
+            );
       const labels = { operation, status: String(res.statusCode) };
       this.requests.inc(labels);
       this.durations.observe(labels, seconds);
@@ -270,7 +288,8 @@ export class Metrics {
 
   /** The GraphQL handler read the request's body. */
   bodyRead(res: ServerResponse, text: string): void {
-    this.bodies.set(res, text);
+    // A property rather than a WeakMap entry: set and read once per request, on the hot path.
+    (res as ServerResponse & Record<symbol, string | undefined>)[this.bodies] = text;
   }
 
   /** GET /metrics in Prometheus's text format; with a token configured, only for its bearer. */

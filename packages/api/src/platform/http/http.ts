@@ -100,15 +100,16 @@ export function answerUnreadBody(req: IncomingMessage, res: ServerResponse, send
   req.resume();
 }
 
-const quiet = new WeakSet<ServerResponse>();
+const QUIET = Symbol("logged at debug");
+type Marked = ServerResponse & { [QUIET]?: true };
 
 /** This response's request line is logged at debug, not info (a refusal repeated within one block). */
 export function logQuietly(res: ServerResponse): void {
-  quiet.add(res);
+  (res as Marked)[QUIET] = true;
 }
 
 export function isQuiet(res: ServerResponse): boolean {
-  return quiet.has(res);
+  return (res as Marked)[QUIET] === true;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
