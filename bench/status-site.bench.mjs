@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchDatabase, fmt, freePort, load, root, startApiProcess } from "./lib.mjs";
@@ -132,7 +132,8 @@ async function measure(url) {
 
 export default async function run() {
   const nginxBin = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
-  if (!nginxBin) throw new Error("nginx is missing: apt-get install -y nginx");
+  // Without nginx the site is still measured (p99), but the share of nginx cannot be: the run then fails.
+  if (!nginxBin) console.log("nginx is missing (apt-get install -y nginx): the site alone, without its anchor");
   for (const f of ["packages/api/dist/main.js", "packages/status-site/dist/server/entry.mjs"])
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: run pnpm build first`);
 
@@ -167,20 +168,23 @@ export default async function run() {
     await writeFile(join(dir, "www", "index.html"), home);
     await writeFile(join(dir, "www", "api", "v2", "summary.json"), summary);
     for (const d of ["www", "www/api", "www/api/v2"]) await chmod(join(dir, d), 0o755);
-    const nginxPort = await freePort();
-    const { conf, text } = startNginx(dir, nginxPort);
-    await writeFile(conf, text);
-    const test = spawnSync(nginxBin, ["-t", "-c", conf, "-p", dir], { encoding: "utf8" });
-    if (test.status !== 0) throw new Error(`nginx config rejected: ${test.stderr}`);
-    const child = spawn(nginxBin, ["-c", conf, "-p", dir], { stdio: "ignore" });
-    nginx = {
-      stop: () =>
-        new Promise((resolve) =>
-          child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill("SIGQUIT")),
-        ),
-    };
-    const nginxUrl = `http://127.0.0.1:${nginxPort}`;
-    await waitFor(`${nginxUrl}/index.html`, { name: "nginx", output: () => "" }, 10_000);
+    let nginxUrl = null;
+    if (nginxBin) {
+      const nginxPort = await freePort();
+      const { conf, text } = startNginx(dir, nginxPort);
+      await writeFile(conf, text);
+      const test = spawnSync(nginxBin, ["-t", "-c", conf, "-p", dir], { encoding: "utf8" });
+      if (test.status !== 0) throw new Error(`nginx config rejected: ${test.stderr}`);
+      const child = spawn(nginxBin, ["-c", conf, "-p", dir], { stdio: "ignore" });
+      nginx = {
+        stop: () =>
+          new Promise((resolve) =>
+            child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill("SIGQUIT")),
+          ),
+      };
+      nginxUrl = `http://127.0.0.1:${nginxPort}`;
+      await waitFor(`${nginxUrl}/index.html`, { name: "nginx", output: () => "" }, 10_000);
+    }
 
     const rows = [];
     for (const [label, sitePath, nginxPath, size] of [
@@ -188,15 +192,24 @@ export default async function run() {
       ["/api/v2/summary.json", "/api/v2/summary.json", "/api/v2/summary.json", summary.length],
     ]) {
       const s = await measure(`${siteUrl}${sitePath}`);
-      const n = await measure(`${nginxUrl}${nginxPath}`);
+      const n = nginxUrl ? await measure(`${nginxUrl}${nginxPath}`) : null;
       rows.push({ label, size, s, n });
     }
 
     console.log(
-      `\nStatus site vs nginx (same bytes), ${CONNECTIONS} connections, ${SECONDS} s each, nginx workers: ${NGINX_WORKERS}`,
+      `\nStatus site vs nginx (same bytes), ${CONNECTIONS} connections, ${SECONDS} s each, nginx workers: ${NGINX_WORKERS}, ` +
+        `load average ${loadavg()[0].toFixed(1)}`,
     );
     let pass = true;
     for (const { label, size, s, n } of rows) {
+      if (!n) {
+        pass = false;
+        console.log(
+          `${label} (${fmt(size / 1024, 1)} KiB): site ${fmt(s.rps)} req/s, p99 ${s.p99} ms | nginx not measured ` +
+            `(p99 target ≤ 20 ms ${s.p99 <= 20 ? "met" : "MISSED"}; share of nginx unknown)${s.errors ? `, ${s.errors} errors` : ""}`,
+        );
+        continue;
+      }
       const share = s.rps / n.rps;
       const ok = share >= 0.5 && s.p99 <= 20 && s.errors === 0;
       pass &&= ok;

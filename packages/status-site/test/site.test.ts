@@ -100,7 +100,10 @@ describe("the home page", () => {
     const first = await get("/");
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^"/);
-    expect(first.headers.get("cache-control")).toContain("must-revalidate");
+    expect(first.headers.get("cache-control")).toBe(
+      "public, max-age=5, s-maxage=10, stale-while-revalidate=20, stale-if-error=86400",
+    );
+    expect(first.headers.get("vary")).toBe("accept-encoding");
     const again = await get("/", { "if-none-match": etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
@@ -410,6 +413,57 @@ describe("the Subscribe to updates link", () => {
   ])("is on %s", async (path) => {
     const { text } = await html(path.replace("RESOLVED", demo.resolved).replace("MAINTENANCE", demo.maintenance));
     expect(text).toMatch(/<a href="\/subscribe"[^>]*>Subscribe to updates<\/a>/);
+  });
+});
+
+describe("HTTP caching (a CDN in front)", () => {
+  const CACHE_CONTROL = "public, max-age=5, s-maxage=10, stale-while-revalidate=20, stale-if-error=86400";
+
+  test("every page, JSON document and feed may be kept, carries an ETag and answers 304 to it", async () => {
+    const paths = [
+      "/",
+      "/api/v2/summary.json",
+      "/api/v2/incidents.json",
+      "/history.rss",
+      "/history.atom",
+      `/incidents/${demo.resolved}`,
+      `/incidents/${demo.resolved}/reports/post-incident`,
+      `/maintenance/${demo.maintenance}`,
+      "/history",
+    ];
+    for (const path of paths) {
+      for (const encoding of ["identity", "gzip"]) {
+        const first = await get(path, { "accept-encoding": encoding });
+        expect(first.status, path).toBe(200);
+        expect(first.headers.get("cache-control"), path).toBe(CACHE_CONTROL);
+        expect(first.headers.get("vary"), path).toBe("accept-encoding");
+        const etag = first.headers.get("etag");
+        expect(etag, path).toMatch(/^"[\w-]+"$/);
+        const again = await get(path, { "accept-encoding": encoding, "if-none-match": etag! });
+        expect(again.status, path).toBe(304);
+        expect(again.headers.get("etag"), path).toBe(etag);
+        expect(again.headers.get("cache-control"), path).toBe(CACHE_CONTROL);
+      }
+    }
+  });
+
+  test("a page that is not found is not to be kept", async () => {
+    const res = await get("/incidents/00000000-0000-4000-8000-0000000000aa");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  test("a change reaches an incident page within the site's part of the staleness (seconds), with a new ETag", async () => {
+    const path = `/incidents/${demo.open}`;
+    const before = (await get(path)).headers.get("etag")!;
+    await demo.post(demo.open, { status: "MONITORING", message: "A fix is being watched.", visibility: "PUBLIC" });
+    // README, "Caching": the site follows the API's change feed; within 5 s here, well under a second usually.
+    await eventually(async () => {
+      const res = await get(path, { "if-none-match": before });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("etag")).not.toBe(before);
+      expect(await res.text()).toContain("A fix is being watched.");
+    }, 5_000);
   });
 });
 

@@ -80,6 +80,12 @@ export interface AppServices {
   caches: Scope;
   /** Called after a local commit that changed public state: drops read caches at once. */
   invalidate(): void;
+  /**
+   * Called after a local commit that revoked tokens: this process's token cache forgets at once (the others
+   * on the `tokens-revoked` event). Not on other changes: a write would otherwise cost every caller's next
+   * request a token lookup, in every process.
+   */
+  forgetCredentials(): void;
 }
 
 /** What a use case sees: the process's services plus who is asking and this request's batching. */

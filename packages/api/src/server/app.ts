@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from "graphql";
 import type { DataSource } from "typeorm";
 import { Authenticator } from "../modules/admin/index.js";
@@ -38,7 +41,8 @@ import { SecretBox } from "../platform/secrets.js";
 import { createMailer } from "../platform/mail.js";
 import type { MailCatcher } from "../platform/mail-catcher.js";
 import { devMail } from "./dev-mail.js";
-import { answerUnreadBody, sendJson, type Route } from "../platform/http/http.js";
+import { endPipelinedPool } from "../platform/db/pipelined.js";
+import { answerUnreadBody, isQuiet, sendJson, type Route } from "../platform/http/http.js";
 import { serviceUnavailablePlugin } from "../platform/graphql/unavailable-plugin.js";
 import { CallerRateLimit, type RateLimitOptions } from "../platform/http/rate-limiter.js";
 import { Timers, type TimerOptions } from "../platform/timers/timers.js";
@@ -105,6 +109,7 @@ function createServices(
   bus: EventBus,
   timers: Timers,
   onInvalidate: () => void,
+  onRevoked: () => void,
 ): AppServices {
   const services: AppServices = {
     db: options.db,
@@ -126,6 +131,7 @@ function createServices(
       services.caches.invalidate();
       onInvalidate();
     },
+    forgetCredentials: onRevoked,
   };
   return services;
 }
@@ -150,6 +156,8 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
   const costBudgets = { anonymous: limits.costAnonymous, signedIn: limits.costSignedIn };
   // Its own small pool: counting requests never waits behind the queries it protects.
   const limiterPool = options.rateLimit ? new pg.Pool({ connectionString: options.databaseUrl, max: 4 }) : null;
+  // An idle connection lost in an outage is an 'error' event on the pool: unheard, it would end the process.
+  limiterPool?.on("error", (err) => log.warn({ err }, "rate limit connection lost"));
   const limiter = limiterPool && options.rateLimit ? new CallerRateLimit(limiterPool, options.rateLimit) : null;
   const metrics = new Metrics(logError("metrics collection failed"));
   const timers = new Timers(options.databaseUrl, clock, {
@@ -158,11 +166,15 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     onRun: (queue, lateness) => metrics.timerRan(queue, lateness),
     ...options.timers,
   });
-  // A local change (a revoked token included) takes effect in this process at once, not after NOTIFY.
-  const services = createServices(options, log, bus, timers, () => {
-    responseCache.clear();
-    authenticator.forget();
-  });
+  // A local change takes effect in this process at once, not after NOTIFY; so does a local revocation.
+  const services = createServices(
+    options,
+    log,
+    bus,
+    timers,
+    () => responseCache.clear(),
+    () => authenticator.forget(),
+  );
 
   // Set once the WebSocket server exists (below): revocations close its sockets.
   let revoked: (revocation: { tokenIds?: string[]; userId?: string }) => Promise<void> = async () => {};
@@ -210,6 +222,9 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       costLimitPlugin(schema, costBudgets, limiter),
       serviceUnavailablePlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      // No @cacheControl hints here (HTTP caching is ours: public-cache.ts); without this plugin Apollo
+      // no longer wraps every field's resolver to collect them, a third of a large answer's time.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
@@ -274,6 +289,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
       services.mailer.close();
       await bus.stop();
       await limiterPool?.end();
+      await endPipelinedPool(db);
     },
   };
 
@@ -288,7 +304,7 @@ export async function buildApp(options: AppOptions, routes: Route[] = []): Promi
     const started = performance.now();
     res.once("finish", () => {
       // Health checks come every few seconds from load balancers: only at debug.
-      const level = url.pathname === "/healthz" ? "debug" : "info";
+      const level = url.pathname === "/healthz" || isQuiet(res) ? "debug" : "info";
       const ms = Math.round(performance.now() - started);
       log[level]({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms }, "request");
     });

@@ -4,10 +4,16 @@ import { HeaderMap, type ApolloServer } from "@apollo/server";
 import type { Viewer } from "../platform/access/viewer.js";
 import { AppError, UnauthenticatedError, isUnavailable } from "../platform/errors.js";
 import type { GraphQLContext } from "../platform/graphql/context.js";
-import { readBody, sendJson } from "../platform/http/http.js";
+import { logQuietly, readBody, sendJson } from "../platform/http/http.js";
 import type { CallerRateLimit } from "../platform/http/rate-limiter.js";
 import type { ServiceContext } from "../platform/context.js";
-import type { PublicResponseCache } from "./public-cache.js";
+import {
+  PUBLIC_CACHE_CONTROL,
+  PUBLIC_VARY,
+  etagOf,
+  matchesIfNoneMatch,
+  type PublicResponseCache,
+} from "./public-cache.js";
 
 export interface GraphQLOverHttp {
   apollo: ApolloServer<GraphQLContext>;
@@ -53,6 +59,44 @@ function clientAddress(req: IncomingMessage, secret: string | null): string {
   return first && first.length <= 100 ? first : own;
 }
 
+/** What a shared cache needs of an anonymous public answer (public-cache.ts says how long it may keep it). */
+function publicHeaders(etag: string): Record<string, string> {
+  return { "cache-control": PUBLIC_CACHE_CONTROL, vary: PUBLIC_VARY, etag };
+}
+
+function refuse(res: ServerResponse, wait: number): void {
+  if (res.destroyed) return;
+  sendJson(
+    res,
+    429,
+    {
+      errors: [
+        { message: `Too many requests; retry in ${wait} s`, extensions: { code: "RATE_LIMITED", retryAfter: wait } },
+      ],
+    },
+    { "retry-after": String(wait) },
+  );
+}
+
+/**
+ * A caller that keeps sending while refused: its first refusal in the window was logged and answered at
+ * once; the next ones are logged at debug only and answered after REFUSAL_DELAY_MS, so a client that
+ * ignores Retry-After slows down (one request per connection per delay) instead of taking the process's
+ * time from everyone else. At most MAX_DELAYED wait at once; past that they are answered at once.
+ */
+const REFUSAL_DELAY_MS = 250;
+const MAX_DELAYED = 1_000;
+let delayed = 0;
+function refuseAgain(res: ServerResponse, wait: number): void {
+  logQuietly(res);
+  if (delayed >= MAX_DELAYED) return refuse(res, wait);
+  delayed++;
+  setTimeout(() => {
+    delayed--;
+    refuse(res, wait);
+  }, REFUSAL_DELAY_MS);
+}
+
 /** GraphQL over HTTP at /graphql: the anonymous response cache, authentication, the rate limit, then Apollo. */
 export function graphqlOverHttp(deps: GraphQLOverHttp) {
   const { apollo, responseCache, limiter } = deps;
@@ -62,21 +106,28 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
     const anonymous = !req.headers.authorization;
     let cacheKey: string | null = null;
     if (anonymous && passesCsrfCheck(req)) {
-      const query = req.method === "GET" ? url.searchParams.get("query") : safeQueryOf(text);
-      if (query && responseCache.isCacheableQuery(query)) {
-        // Everything Apollo's answer depends on: the content type it negotiates (or 406/415) and the request.
-        cacheKey = [
-          req.method,
-          req.headers.accept ?? "",
-          req.headers["content-type"] ?? "",
-          req.method === "GET" ? url.search : text,
-        ].join("\n");
-        const hit = responseCache.get(cacheKey);
-        if (hit) {
-          res.writeHead(hit.status, { "content-type": hit.contentType, "x-liaison-cache": "hit" });
-          res.end(hit.body);
+      // Everything Apollo's answer depends on: the content type it negotiates (or 406/415) and the request.
+      // Only answers to cacheable queries are stored, so a hit needs no parsing (and costs a flood little).
+      cacheKey = [
+        req.method,
+        req.headers.accept ?? "",
+        req.headers["content-type"] ?? "",
+        req.method === "GET" ? url.search : text,
+      ].join("\n");
+      const hit = responseCache.get(cacheKey);
+      if (hit) {
+        // Counted in the metrics; each one logged would be most of what a busy page costs.
+        logQuietly(res);
+        const headers = publicHeaders(hit.etag);
+        // A conditional POST is not answered 304 (RFC 9110 keeps that for GET and HEAD): it gets the body.
+        if (req.method === "GET" && matchesIfNoneMatch(req.headers["if-none-match"], hit.etag)) {
+          res.writeHead(304, headers);
+          res.end();
           return;
         }
+        res.writeHead(hit.status, { ...headers, "content-type": hit.contentType, "x-liaison-cache": "hit" });
+        res.end(hit.body);
+        return;
       }
     }
     const generation = responseCache.begin();
@@ -95,22 +146,20 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
       return;
     }
     const caller = viewer ? `user:${viewer.userId}` : `ip:${clientAddress(req, deps.forwardingSecret ?? null)}`;
+    // A caller already refused in this window is refused again from memory, quietly and a little later.
+    const blocked = limiter?.blockedFor(caller) ?? 0;
+    if (blocked > 0) {
+      refuseAgain(res, blocked);
+      return;
+    }
     const wait = (await limiter?.take(caller)) ?? 0;
     if (wait > 0) {
-      sendJson(
-        res,
-        429,
-        {
-          errors: [
-            {
-              message: `Too many requests; retry in ${wait} s`,
-              extensions: { code: "RATE_LIMITED", retryAfter: wait },
-            },
-          ],
-        },
-        { "retry-after": String(wait) },
-      );
+      refuse(res, wait);
       return;
+    }
+    if (cacheKey) {
+      const query = req.method === "GET" ? url.searchParams.get("query") : safeQueryOf(text);
+      if (!query || !responseCache.isCacheableQuery(query)) cacheKey = null;
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -137,12 +186,22 @@ export function graphqlOverHttp(deps: GraphQLOverHttp) {
     for (const [key, value] of Object.entries(outHeaders)) res.setHeader(key, value);
     if (response.body.kind === "complete") {
       const status = response.status ?? 200;
-      if (cacheKey && status === 200 && !response.body.string.includes('"errors"'))
+      if (cacheKey && status === 200 && !response.body.string.includes('"errors"')) {
+        const etag = etagOf(response.body.string);
         responseCache.store(cacheKey, generation, {
           status,
           contentType: outHeaders["content-type"] ?? "application/json",
           body: response.body.string,
+          etag,
         });
+        for (const [key, value] of Object.entries(publicHeaders(etag))) res.setHeader(key, value);
+        if (req.method === "GET" && matchesIfNoneMatch(req.headers["if-none-match"], etag)) {
+          res.statusCode = 304;
+          res.removeHeader("content-type");
+          res.end();
+          return;
+        }
+      } else if (!res.hasHeader("cache-control")) res.setHeader("cache-control", "no-store");
       res.end(response.body.string);
       return;
     }

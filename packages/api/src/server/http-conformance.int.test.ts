@@ -44,6 +44,56 @@ describe("GraphQL over HTTP", () => {
   });
 });
 
+describe("HTTP caching of public reads", () => {
+  const QUERY = "{ statusPage { indicator components { name } } }";
+  const get = (headers: Record<string, string> = {}) =>
+    fetch(`${prod.url}/graphql?query=${encodeURIComponent(QUERY)}`, {
+      // Apollo's CSRF rule: a GET names itself a GraphQL request with this header (a CDN must forward it).
+      headers: { accept: "application/json", "apollo-require-preflight": "true", ...headers },
+    });
+
+  test("an anonymous public answer may be kept by a CDN, carries an ETag, and GET with it is a 304 until a change", async () => {
+    for (const round of ["miss", "hit"]) {
+      const first = await get();
+      expect(first.status, round).toBe(200);
+      expect(first.headers.get("cache-control")).toBe("public, max-age=5, s-maxage=10, stale-while-revalidate=20");
+      expect(first.headers.get("vary")).toBe("Accept, Authorization");
+      const etag = first.headers.get("etag");
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      const again = await get({ "if-none-match": etag! });
+      expect(again.status).toBe(304);
+      expect(again.headers.get("etag")).toBe(etag);
+      expect(await again.text()).toBe("");
+    }
+    const before = (await get()).headers.get("etag")!;
+    await prod.must(`mutation { createComponent(input: { name: "Cached thing" }) { id } }`);
+    // The change reaches the next read at once (each process drops its cache on it): a new body, a new ETag.
+    const after = await get({ "if-none-match": before });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(before);
+    expect(await after.text()).toContain("Cached thing");
+  });
+
+  test("a POST gets the same headers but never a 304; a signed-in answer is not to be stored", async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch(`${prod.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query: QUERY }),
+      });
+    const anonymous = await post({});
+    const etag = anonymous.headers.get("etag")!;
+    expect(anonymous.headers.get("cache-control")).toContain("s-maxage=10");
+    const conditional = await post({ "if-none-match": etag });
+    expect(conditional.status).toBe(200);
+    expect(await conditional.json()).toHaveProperty("data.statusPage");
+    const signedIn = await post({ authorization: `Bearer ${prod.adminToken}` });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get("cache-control")).toBe("no-store");
+    expect(signedIn.headers.get("etag")).toBeNull();
+  });
+});
+
 /** POSTs `bytes` bytes over one kept-alive connection, then a small request; both answers, in order. */
 function oversizedThenSmall(path: string, bytes: number) {
   return new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {

@@ -39,21 +39,37 @@ interface PgPool {
 
 /**
  * Names the operation of a GraphQL request from its body (POST) or query string (GET): the named
- * operation it selects, or "anonymous". Remembers the answer per request text, so a hot query is
- * parsed once.
+ * operation it selects, or "anonymous". Remembers the answer per query and operation name (not per
+ * request text, which differs with every request's variables), so a hot query is parsed once.
  */
 class OperationNames {
   private readonly byText = new Map<string, string>();
+  private readonly byQuery = new Map<string, string>();
   private readonly labels = new Set<string>();
 
   of(method: string, search: string, body: string): string {
+    // The very same request again (a public page read by many) costs a lookup, not even a JSON parse.
     const text = method === "POST" ? body : search;
-    const known = this.byText.get(text);
-    if (known !== undefined) return known;
-    const name = this.label(this.nameIn(method === "POST" ? fromBody(body) : fromSearch(search)));
+    const same = this.byText.get(text);
+    if (same !== undefined) return same;
+    const name = this.named(method, search, body);
     if (text.length <= 4_096) {
       if (this.byText.size >= 1_000) this.byText.clear();
       this.byText.set(text, name);
+    }
+    return name;
+  }
+
+  private named(method: string, search: string, body: string): string {
+    const request = method === "POST" ? fromBody(body) : fromSearch(search);
+    if (!request.query) return "anonymous";
+    const key = `${request.operationName ?? ""}\n${request.query}`;
+    const known = this.byQuery.get(key);
+    if (known !== undefined) return known;
+    const name = this.label(this.nameIn(request));
+    if (key.length <= 4_096) {
+      if (this.byQuery.size >= 1_000) this.byQuery.clear();
+      this.byQuery.set(key, name);
     }
     return name;
   }
@@ -106,7 +122,7 @@ export class Metrics {
   readonly registry = new Registry();
   private sources: MetricSources | null = null;
   private readonly operations = new OperationNames();
-  private readonly bodies = new WeakMap<ServerResponse, string>();
+  private readonly bodies = Symbol("request body");
   private readonly requests: Counter<"operation" | "status">;
   private readonly durations: Histogram<"operation" | "status">;
   private readonly subscriptionsActive: Gauge;
@@ -292,7 +308,15 @@ export class Metrics {
     const started = process.hrtime.bigint();
     res.once("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const operation = this.operations.of(req.method ?? "GET", url.search, this.bodies.get(res) ?? "");
+      // A refusal is counted without reading its body: a flood of distinct queries is not parsed here.
+      const operation =
+        res.statusCode === 429
+          ? "rate_limited"
+          : this.operations.of(
+              req.method ?? "GET",
+              url.search,
+              (res as ServerResponse & Record<symbol, string | undefined>)[this.bodies] ?? "",
+            );
       const labels = { operation, status: String(res.statusCode) };
       this.requests.inc(labels);
       this.durations.observe(labels, seconds);
@@ -301,7 +325,8 @@ export class Metrics {
 
   /** The GraphQL handler read the request's body. */
   bodyRead(res: ServerResponse, text: string): void {
-    this.bodies.set(res, text);
+    // A property rather than a WeakMap entry: set and read once per request, on the hot path.
+    (res as ServerResponse & Record<symbol, string | undefined>)[this.bodies] = text;
   }
 
   /** GET /metrics in Prometheus's text format; with a token configured, only for its bearer. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Kind, OperationTypeNode, parse } from "graphql";
 
 const PUBLIC_ROOT_FIELDS = new Set([
@@ -16,7 +17,32 @@ export interface CachedResponse {
   status: number;
   contentType: string;
   body: string;
+  /** A strong validator of the body (and so of the content type, which the cache key holds). */
+  etag: string;
   expires: number;
+}
+
+/**
+ * How long anyone may keep an anonymous public answer (the same as the status site's pages): a browser
+ * 5 s, a shared cache (CDN) 10 s, then serves it stale for up to 20 s more while it revalidates (with
+ * If-None-Match: a 304 costs nothing). This API's own cache is dropped on every change, in every process.
+ */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=5, s-maxage=10, stale-while-revalidate=20";
+/**
+ * The answer depends on Accept (the content type negotiated) and on Authorization (a signed-in caller is
+ * never given the public answer); not on Accept-Encoding, as the API does not compress.
+ */
+export const PUBLIC_VARY = "Accept, Authorization";
+
+export function etagOf(body: string): string {
+  return `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
+}
+
+/** True when If-None-Match names `etag` (weakly compared, as RFC 9110 asks of it) or is `*`. */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }
 
 /**

@@ -46,6 +46,7 @@ const services: AppServices = {
   notifier,
   caches: new Scope(),
   invalidate: () => {},
+  forgetCredentials: () => {},
 };
 const system = (): ServiceContext => ({ ...services, viewer: null, request: { scope: new Scope(), cache: false } });
 registerTimerHandlers(timers, system);

@@ -83,7 +83,7 @@ export async function revokeApiToken(ctx: ServiceContext, raw: unknown): Promise
     );
     return rows.length;
   });
-  ctx.invalidate();
+  ctx.forgetCredentials();
   return revoked;
 }
 

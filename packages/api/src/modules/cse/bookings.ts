@@ -21,9 +21,10 @@ import {
 import { assertActsFor } from "../accounts/index.js";
 import { RefId, isId, requireRole } from "../../platform/validation.js";
 import type { ServiceContext } from "../../platform/context.js";
-import { decideAt, ledgerWindow, loadLedger, type Ledger } from "./cse-ledger.js";
+import { decideAt, ledgerOf, ledgerStatement, ledgerWindow, loadLedgerPrepared, type Ledger } from "./cse-ledger.js";
 import { calendarWindow } from "./working-hours.js";
 import { inTransaction } from "../../platform/db/transaction.js";
+import { pipelinedTransaction, resultOf, settled } from "../../platform/db/pipelined.js";
 
 /** The booking's columns under its entity's property names, for rows read with raw SQL. */
 const BOOKING_COLUMNS = `id, account_id AS "accountId", activity, status, cse_id AS "cseId", starts_at AS "startsAt",
@@ -81,7 +82,7 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
   const window = ledgerWindow(input.startsAt);
   const ledgerOptions = { idempotencyKey: input.idempotencyKey };
 
-  const snapshot = await loadLedger(ctx.db, input.accountId, window, ledgerOptions);
+  const snapshot = await loadLedgerPrepared(ctx.db, input.accountId, window, ledgerOptions);
   if (!snapshot) throw new NotFoundError("Account", input.accountId);
   if (snapshot.replayId) return replay(ctx.db, snapshot.replayId, input);
   const sessions = planSessions(input, ctx.clock.now());
@@ -90,14 +91,14 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
   return queueOf(ctx.db).run(input.accountId, async (waited) => {
     if (waited) {
       // What was booked while we queued may turn this down: then it is turned down without a transaction.
-      const fresh = await loadLedger(ctx.db, input.accountId, window, ledgerOptions);
+      const fresh = await loadLedgerPrepared(ctx.db, input.accountId, window, ledgerOptions);
       if (!fresh) throw new NotFoundError("Account", input.accountId);
       if (fresh.replayId) return replay(ctx.db, fresh.replayId, input);
       assertAllowed(fresh, input.activity, sessions);
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        return await inTransaction(ctx, (tx) => bookLocked(ctx, tx, viewer.userId, input, sessions));
+        return await bookLocked(ctx, viewer.userId, input, sessions);
       } catch (error) {
         // Another account's booking took our CSE after we looked: look again, and pick someone else.
         if (attempt < CALENDAR_RACE_RETRIES && isCalendarRace(error)) continue;
@@ -108,21 +109,57 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
   });
 }
 
+/**
+ * The booking's transaction, in two round trips on a pipelined connection: `BEGIN`, the account's lock and
+ * the ledger in one; the insert and `COMMIT` in the other (an insert that fails turns the COMMIT into a
+ * rollback). The ledger is a statement of its own after the lock: under READ COMMITTED its snapshot is taken
+ * once the lock is granted and sees every booking committed by those who held it before. (Reading in the
+ * locking statement itself would use the snapshot from before the wait, and miss them.)
+ */
 async function bookLocked(
   ctx: ServiceContext,
-  tx: EntityManager,
   userId: string,
   input: BookingRequest,
   sessions: PlannedSession[],
 ): Promise<CseBooking> {
   // The CSEs' calendars come in the same statement: read after the lock, like the ledger.
-  const ledger = await loadLedger(tx, input.accountId, ledgerWindow(input.startsAt), {
-    lock: true,
+  const read = ledgerStatement(input.accountId, ledgerWindow(input.startsAt), {
     idempotencyKey: input.idempotencyKey,
     calendars: calendarWindow(sessions),
   });
-  if (!ledger) throw new NotFoundError("Account", input.accountId);
-  if (ledger.replayId) return replay(tx, ledger.replayId, input);
+  return pipelinedTransaction(ctx.db, async (client) => {
+    const [begun, locked, ledgerRows] = await settled(
+      client.query("BEGIN"),
+      client.query({
+        name: "cse-lock-account",
+        text: "SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE",
+        values: [input.accountId],
+      }),
+      client.query(read),
+    );
+    resultOf(begun);
+    const ledger = resultOf(locked).rowCount ? ledgerOf(resultOf(ledgerRows).rows) : null;
+    if (!ledger) throw new NotFoundError("Account", input.accountId);
+    if (ledger.replayId) {
+      await client.query("COMMIT");
+      return replay(ctx.db, ledger.replayId, input);
+    }
+    const booking = bookingFor(ctx, userId, input, sessions, ledger);
+    const [inserted, committed] = await settled(client.query<CseBooking>(booking), client.query("COMMIT"));
+    const rows = resultOf(inserted).rows;
+    resultOf(committed);
+    return Object.assign(new CseBooking(), rows[0]);
+  });
+}
+
+/** The statement that inserts the booking and its calls, with a CSE free for them picked from the ledger. */
+function bookingFor(
+  ctx: ServiceContext,
+  userId: string,
+  input: BookingRequest,
+  sessions: PlannedSession[],
+  ledger: Ledger,
+): { name: string; text: string; values: unknown[] } {
   const { tier } = assertAllowed(ledger, input.activity, sessions);
 
   const { working, leastBusy } = engineersAvailable(ledger.engineers, sessions);
@@ -136,8 +173,10 @@ async function bookLocked(
 
   const [first, followUp] = sessions as [PlannedSession, PlannedSession | undefined];
   // The booking and its calls in one statement; the exclusion constraint on cse_session has the last word.
-  const rows: CseBooking[] = await tx.query(
-    `WITH b AS (
+  // No event is published: nothing listens for bookings yet, and NOTIFY would serialize every commit.
+  return {
+    name: "cse-book",
+    text: `WITH b AS (
        INSERT INTO cse_booking (account_id, activity, cse_id, starts_at, ends_at, follow_up_starts_at,
                                 follow_up_ends_at, tier, notes, idempotency_key, booked_by_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -148,7 +187,7 @@ async function bookLocked(
          FROM b, unnest($13::text[], $14::timestamptz[], $15::timestamptz[]) AS x(part, starts_at, ends_at)
      )
      SELECT ${BOOKING_COLUMNS} FROM b`,
-    [
+    values: [
       input.accountId,
       input.activity,
       cseId,
@@ -165,9 +204,7 @@ async function bookLocked(
       sessions.map((s) => s.start),
       sessions.map((s) => s.end),
     ],
-  );
-  // No event is published: nothing listens for bookings yet, and NOTIFY would serialize every commit.
-  return Object.assign(new CseBooking(), rows[0]);
+  };
 }
 
 function planSessions(input: BookingRequest, now: Date): PlannedSession[] {

@@ -12,6 +12,7 @@ import {
   type UsedThisYear,
 } from "@liaison/domain";
 import type { DataSource, EntityManager } from "typeorm";
+import { pipelinedQuery } from "../../platform/db/pipelined.js";
 import { engineerCalendarsSql, toEngineerCalendars, type EngineerCalendarRow } from "./working-hours.js";
 
 const DAY_MS = 86_400_000;
@@ -45,25 +46,24 @@ interface LedgerRow extends LedgerAccount {
   engineers: EngineerCalendarRow[] | null;
 }
 
+export interface LedgerOptions {
+  idempotencyKey?: string | null;
+  /** Also every CSE's calendar in this window. */
+  calendars?: { from: Date; to: Date };
+}
+
 /**
- * Loads the ledger of `accountId` for decisions about instants in [from, to). With `lock`, takes the
- * account's row lock first: every booking of the account, and every change of its tier, queue behind it.
+ * The one statement that reads a ledger (no lock): for `loadLedger`, or to send on a pipelined connection
+ * as a prepared statement (`name`: its text depends on whether calendars are read, and on nothing else).
  */
-export async function loadLedger(
-  db: DataSource | EntityManager,
+export function ledgerStatement(
   accountId: string,
   window: { from: Date; to: Date },
-  options: { lock?: boolean; idempotencyKey?: string | null; calendars?: { from: Date; to: Date } } = {},
-): Promise<Ledger | null> {
-  if (options.lock) {
-    // A statement of its own: under READ COMMITTED the ledger query below then takes its snapshot after the
-    // lock is granted and sees every booking committed by those who held it before. (Reading in the locking
-    // statement itself would use the snapshot from before the wait, and miss them.)
-    const locked: unknown[] = await db.query("SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE", [accountId]);
-    if (locked.length === 0) return null;
-  }
-  const rows: LedgerRow[] = await db.query(
-    `SELECT a.id, a.name, a.tier, to_char(a.subscription_start_date, 'YYYY-MM-DD') AS "subscriptionStartDate",
+  options: LedgerOptions = {},
+): { name: string; text: string; values: unknown[] } {
+  return {
+    name: options.calendars ? "cse-ledger-with-calendars" : "cse-ledger",
+    text: `SELECT a.id, a.name, a.tier, to_char(a.subscription_start_date, 'YYYY-MM-DD') AS "subscriptionStartDate",
             a.products, a.timezone,
             (SELECT coalesce(json_agg(json_build_object('tier', t.tier, 'effectiveFrom', t.effective_from)
                                       ORDER BY t.effective_from, t.id), '[]')
@@ -76,15 +76,19 @@ export async function loadLedger(
             ${options.calendars ? engineerCalendarsSql("$5", "$6") : "NULL"} AS engineers
        FROM account a
       WHERE a.id = $1`,
-    [
+    values: [
       accountId,
       window.from,
       window.to,
       options.idempotencyKey ?? null,
       ...(options.calendars ? [options.calendars.from, options.calendars.to] : []),
     ],
-  );
-  const row = rows[0];
+  };
+}
+
+/** The ledger in a row that `ledgerStatement` read; null when there was none (no such account). */
+export function ledgerOf(rows: readonly unknown[]): Ledger | null {
+  const row = rows[0] as LedgerRow | undefined;
   if (!row) return null;
   const { history, bookings, replayId, engineers, ...account } = row;
   return {
@@ -94,6 +98,30 @@ export async function loadLedger(
     replayId,
     engineers: toEngineerCalendars(engineers ?? []),
   };
+}
+
+/**
+ * Loads the ledger of `accountId` for decisions about instants in [from, to), from one committed snapshot
+ * and without a lock. (Bookings read it again after taking the account's lock: see `bookings.ts`.)
+ */
+export async function loadLedger(
+  db: DataSource | EntityManager,
+  accountId: string,
+  window: { from: Date; to: Date },
+  options: LedgerOptions = {},
+): Promise<Ledger | null> {
+  const { text, values } = ledgerStatement(accountId, window, options);
+  return ledgerOf(await db.query(text, values));
+}
+
+/** `loadLedger` as a prepared statement on a pipelined connection: what a booking reads before its lock. */
+export async function loadLedgerPrepared(
+  db: DataSource,
+  accountId: string,
+  window: { from: Date; to: Date },
+  options: LedgerOptions = {},
+): Promise<Ledger | null> {
+  return ledgerOf((await pipelinedQuery(db, ledgerStatement(accountId, window, options))).rows);
 }
 
 /** The window of bookings that can count in the contract year of any instant in [from, to]. */

@@ -100,6 +100,18 @@ export function answerUnreadBody(req: IncomingMessage, res: ServerResponse, send
   req.resume();
 }
 
+const QUIET = Symbol("logged at debug");
+type Marked = ServerResponse & { [QUIET]?: true };
+
+/** This response's request line is logged at debug, not info (a refusal repeated within one block). */
+export function logQuietly(res: ServerResponse): void {
+  (res as Marked)[QUIET] = true;
+}
+
+export function isQuiet(res: ServerResponse): boolean {
+  return (res as Marked)[QUIET] === true;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });

@@ -37,14 +37,27 @@ export interface RateLimitOptions {
   costPerRequest?: number;
 }
 
+/** What rate-limiter-flexible's store limiters have and its types leave out: their in-memory blocks. */
+interface InMemoryBlocks {
+  getInMemoryBlockMsBeforeExpire(rlKey: string): number;
+}
+
 /** The default of `costPerRequest`: the public status page's own queries count as a few dozen requests. */
 const COST_PER_REQUEST = 1_000;
 
 /**
  * The GraphQL rate limit of a caller (a user, or an address when anonymous), over HTTP and WebSocket
  * alike and shared by every API process: `burst` requests in each window of `burst / perSecond` seconds,
- * counted in PostgreSQL (table rate_limit, rate-limiter-flexible). A caller past its limit is then refused
- * from memory until the window ends, and if the database cannot be reached each process counts alone.
+ * counted in PostgreSQL (table rate_limit, rate-limiter-flexible).
+ *
+ * PostgreSQL is asked at most once per request of a caller that is not blocked: a caller that reaches its
+ * limit is blocked in this process's memory until its window ends (`inMemoryBlockOnConsumed`), and every
+ * request it sends meanwhile is refused from memory without touching the database (`blockedFor`, checked
+ * first). The count stays shared: with N processes a caller gets at most `burst` per window in all,
+ * plus the requests already in flight on the other processes when one of them saw the limit reached
+ * (each process learns of the block on its own next request, which is refused by the database's count).
+ * If the database cannot be reached, each process counts alone (`insuranceLimiter`, in memory): then a
+ * caller can get up to `burst` × N per window; a caller already blocked stays blocked through the outage.
  */
 export class CallerRateLimit {
   private readonly limiter: RateLimiterPostgres;
@@ -68,8 +81,19 @@ export class CallerRateLimit {
     });
   }
 
+  /**
+   * The seconds a caller already known to be past its limit must still wait, from this process's memory
+   * (no database round trip); 0 when it is not blocked here.
+   */
+  blockedFor(key: string): number {
+    const ms = (this.limiter as unknown as InMemoryBlocks).getInMemoryBlockMsBeforeExpire(this.limiter.getKey(key));
+    return ms > 0 ? Math.max(1, Math.ceil(ms / 1000)) : 0;
+  }
+
   /** 0 when the request may go ahead, else the seconds to wait. */
   async take(key: string, requests = 1): Promise<number> {
+    const blocked = this.blockedFor(key);
+    if (blocked > 0) return blocked;
     try {
       await this.limiter.consume(key, requests);
       return 0;
