@@ -4,7 +4,8 @@ import type { Logger } from "./logger.js";
 
 /** What changed; subscribers load what they need. Small: NOTIFY payloads are capped at 8 kB. */
 export type LiaisonEvent =
-  | { kind: "incident"; incidentId: string; visibility: "PUBLIC" | "INTERNAL" }
+  /** `asOfSequence`: the status update this event is for; subscribers read the incident as of that update. */
+  | { kind: "incident"; incidentId: string; visibility: "PUBLIC" | "INTERNAL"; asOfSequence?: number }
   | { kind: "status-page" }
   | { kind: "notification"; userId: string; notificationId: string }
   /** These tokens (api_token ids), or every token of this user, no longer hold; neither: re-check all. */

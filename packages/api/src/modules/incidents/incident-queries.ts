@@ -52,10 +52,14 @@ export async function listIncidents(
 
 const snapshots = new WeakMap<object, Promise<Incident | undefined>>();
 
-/** The incident as it is after `event`, loaded once however many subscribers want it. */
+/**
+ * The incident as it is after `event`, loaded once however many subscribers want it. An event for a
+ * status update shows the incident as of that update (its status, the updates up to it), even when
+ * later updates were committed before the event was delivered: a live reader sees every step in order.
+ */
 export function incidentSnapshot(
   ctx: AppServices,
-  event: object & { incidentId: string },
+  event: object & { incidentId: string; asOfSequence?: number },
 ): Promise<Incident | undefined> {
   let snapshot = snapshots.get(event);
   if (!snapshot) {
@@ -65,9 +69,19 @@ export function incidentSnapshot(
       .then((incident) => {
         if (!incident) return undefined;
         incident.updates.sort((a, b) => b.sequence - a.sequence);
-        return incident;
+        return event.asOfSequence === undefined ? incident : asOf(incident, event.asOfSequence);
       });
     snapshots.set(event, snapshot);
   }
   return snapshot;
+}
+
+/** The incident as its update number `sequence` left it (later updates, and what they changed, left out). */
+function asOf(incident: Incident, sequence: number): Incident {
+  const at = incident.updates.find((u) => u.sequence === sequence);
+  if (!at) return incident;
+  incident.updates = incident.updates.filter((u) => u.sequence <= sequence);
+  incident.status = at.status;
+  incident.resolvedAt = at.status === "RESOLVED" ? at.createdAt : null;
+  return incident;
 }

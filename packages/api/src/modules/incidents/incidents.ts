@@ -237,7 +237,12 @@ export async function assessImpact(ctx: ServiceContext, rawId: unknown, raw: unk
     incident.updatedAt = now;
     const saved = await tx.getRepository(Incident).save(incident);
     await scheduleCadenceTimers(ctx, tx, id);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: visibilityOf(saved) });
+    await ctx.bus.publish(tx, {
+      kind: "incident",
+      incidentId: id,
+      visibility: visibilityOf(saved),
+      asOfSequence: sequence,
+    });
     if (saved.publishedAt || input.componentStatuses.length > 0) await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;
   });
@@ -291,7 +296,7 @@ export async function postStatusUpdate(ctx: ServiceContext, rawId: unknown, raw:
         updateId: saved.id,
       });
     await announceStatusChanges(ctx, tx, changes, visibility === "PUBLIC" ? saved.id : undefined);
-    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility: visibility });
+    await ctx.bus.publish(tx, { kind: "incident", incidentId: id, visibility, asOfSequence: sequence });
     if (visibility === "PUBLIC" || statuses.length > 0 || (input.status === "RESOLVED" && incident.publishedAt))
       await ctx.bus.publish(tx, { kind: "status-page" });
     return saved;

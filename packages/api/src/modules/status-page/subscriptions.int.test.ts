@@ -32,6 +32,30 @@ test("a subscriber to incidentUpdated receives each accepted change, in order", 
   sub.unsubscribe();
 });
 
+test("an event delivered after later updates were committed still shows the incident as of its own update", async () => {
+  const incident = await anIncident(api);
+  await postUpdate(api, incident.id, { status: "IDENTIFIED", message: "one" });
+  await postUpdate(api, incident.id, { status: "MONITORING", message: "two" });
+  const baseline = api.app.services.bus.listenerCount();
+  const sub = collect<any>(api.ws(), INCIDENT_UPDATED, { id: incident.id });
+  await live(baseline + 1);
+  // What a busy process sees: the event of update 1 arrives once update 2 is already committed.
+  const [first] = await api.sql<{ sequence: number }>(
+    "SELECT sequence FROM incident_update WHERE incident_id = $1 AND message = 'one'",
+    [incident.id],
+  );
+  const { bus, db } = api.app.services;
+  await db.transaction((tx) =>
+    bus.publish(tx, { kind: "incident", incidentId: incident.id, visibility: "PUBLIC", asOfSequence: first!.sequence }),
+  );
+  await sub.until(1);
+  expect(sub.received[0]!.data.incidentUpdated).toMatchObject({
+    status: "IDENTIFIED",
+    updates: [{ message: "one" }],
+  });
+  sub.unsubscribe();
+});
+
 test("anonymous subscribers never receive INTERNAL updates", async () => {
   const incident = await anIncident(api);
   const baseline = api.app.services.bus.listenerCount();
