@@ -228,7 +228,9 @@ export function graphqlOverWebSocket(httpServer: Server, deps: GraphQLOverWebSoc
       },
       context: (ctx, id) => {
         const viewer = ctx.extra.state?.credentials?.viewer ?? null;
-        const context = { viewer, services: deps.context(viewer) } satisfies GraphQLContext;
+        // Whom per-client limits charge (e.g. anonymous `subscribe`): the user, else this socket's address.
+        const caller = viewer ? `user:${viewer.userId}` : `ip:${ctx.extra.state?.address ?? "?"}`;
+        const context = { viewer, services: deps.context(viewer), caller } satisfies GraphQLContext;
         const socket = ctx.extra.socket;
         sinks.set(context, (result) => {
           if (id in ctx.subscriptions) sendNext(socket, id, prepared(result));

@@ -459,4 +459,19 @@ describe("who may do what", () => {
     );
     expect(row!.n).toBe(0);
   });
+
+  test("over an anonymous WebSocket, subscribe is charged to that socket's address, not to one bucket for all", async () => {
+    const socket = api.ws(null);
+    const answer = await new Promise<{ errors?: unknown[] }>((resolve, reject) => {
+      socket.subscribe(
+        { query: SUBSCRIBE, variables: { input: { email: address("lou") } } },
+        { next: (r) => resolve(r as { errors?: unknown[] }), error: reject, complete: () => {} },
+      );
+    });
+    await socket.dispose();
+    expect(answer.errors).toBeUndefined();
+    const keys = await api.sql<{ key: string }>("SELECT key FROM rate_limit WHERE key LIKE 'subscribe-client:ip:%'");
+    expect(keys.map((k) => k.key)).not.toContain("subscribe-client:ip:?");
+    expect(keys.map((k) => k.key).some((k) => k.endsWith("127.0.0.1"))).toBe(true);
+  });
 });
