@@ -45,7 +45,13 @@ export type PublicEvent =
   /** A later PUBLIC update (including the resolving one). */
   | { kind: "INCIDENT_UPDATE"; eventId: string; incidentId: string; updateId: string }
   | {
-      kind: "MAINTENANCE_CREATED" | "MAINTENANCE_REMINDER" | "MAINTENANCE_STARTED" | "MAINTENANCE_COMPLETED";
+      /** CANCELLED: a window subscribers were told of will not take place (only a SCHEDULED one can be cancelled). */
+      kind:
+        | "MAINTENANCE_CREATED"
+        | "MAINTENANCE_REMINDER"
+        | "MAINTENANCE_STARTED"
+        | "MAINTENANCE_COMPLETED"
+        | "MAINTENANCE_CANCELLED";
       eventId: string;
       maintenanceId: string;
     }

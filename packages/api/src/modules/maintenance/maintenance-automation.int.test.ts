@@ -186,14 +186,17 @@ describe("scheduled maintenance on its own, by the clock", () => {
     expect(await read(api, m.id)).toMatchObject({ status: "IN_PROGRESS", autoComplete: false });
   });
 
-  test("cancelled: nothing happens at its times", async () => {
+  test("cancelled: subscribers hear it is off, and nothing happens at its times", async () => {
     const c = await component(api, "Exports");
     const m = await schedule(api, { componentIds: [c.id], ...window(api, 2 * HOUR, HOUR) });
     await api.must(CANCEL, { id: m.id });
     await later(4 * HOUR);
     expect(await read(api, m.id)).toMatchObject({ status: "CANCELLED", startedAt: null, completedAt: null });
     expect(await pageStatusOf(api, c.id)).toBe("OPERATIONAL");
-    expect(announcedFor(announced, m.id).map((e) => e.kind)).toEqual(["MAINTENANCE_CREATED"]);
+    expect(announcedFor(announced, m.id)).toEqual([
+      { kind: "MAINTENANCE_CREATED", eventId: `maintenance:${m.id}:created` },
+      { kind: "MAINTENANCE_CANCELLED", eventId: `maintenance:${m.id}:cancelled` },
+    ]);
   });
 
   test("remindBeforeMinutes and the auto settings are validated, and null keeps them on update", async () => {

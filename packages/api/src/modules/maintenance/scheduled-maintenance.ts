@@ -338,7 +338,14 @@ export async function cancelScheduledMaintenance(
   const message = parseInput(TransitionMessage, rawMessage, "message");
   return finish(ctx, async (tx) => {
     const { maintenance } = await decide(tx, id, "CANCEL");
-    return advance(ctx, tx, maintenance, "CANCELLED", message ?? DEFAULT_MESSAGE.CANCEL);
+    const cancelled = await advance(ctx, tx, maintenance, "CANCELLED", message ?? DEFAULT_MESSAGE.CANCEL);
+    // Subscribers were told of the window when it was created (and perhaps reminded): they hear it is off.
+    await ctx.notifier.announce(ctx, tx, {
+      kind: "MAINTENANCE_CANCELLED",
+      eventId: `maintenance:${id}:cancelled`,
+      maintenanceId: id,
+    });
+    return cancelled;
   });
 }
 

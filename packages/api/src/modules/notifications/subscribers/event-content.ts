@@ -46,7 +46,12 @@ export type EventContent = {
       components: ComponentView[];
     }
   | {
-      kind: "MAINTENANCE_CREATED" | "MAINTENANCE_REMINDER" | "MAINTENANCE_STARTED" | "MAINTENANCE_COMPLETED";
+      kind:
+        | "MAINTENANCE_CREATED"
+        | "MAINTENANCE_REMINDER"
+        | "MAINTENANCE_STARTED"
+        | "MAINTENANCE_COMPLETED"
+        | "MAINTENANCE_CANCELLED";
       maintenance: {
         id: string;
         name: string;
@@ -56,6 +61,7 @@ export type EventContent = {
         scheduledUntil: Date;
         startedAt: Date | null;
         completedAt: Date | null;
+        cancelledAt: Date | null;
         createdAt: Date;
         updatedAt: Date;
       };
@@ -99,6 +105,7 @@ interface MaintenanceRow {
   scheduled_until: Date;
   started_at: Date | null;
   completed_at: Date | null;
+  cancelled_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -222,7 +229,8 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
     }
     default: {
       const [m]: MaintenanceRow[] = await tx.query(
-        `SELECT id, title, description, status, scheduled_for, scheduled_until, started_at, completed_at, created_at, updated_at
+        `SELECT id, title, description, status, scheduled_for, scheduled_until, started_at, completed_at, cancelled_at,
+                created_at, updated_at
            FROM scheduled_maintenance WHERE id = $1`,
         [event.maintenanceId],
       );
@@ -252,6 +260,7 @@ export async function loadEventContent(tx: EntityManager, event: PublicEvent): P
           scheduledUntil: m.scheduled_until,
           startedAt: m.started_at,
           completedAt: m.completed_at,
+          cancelledAt: m.cancelled_at,
           createdAt: m.created_at,
           updatedAt: m.updated_at,
         },

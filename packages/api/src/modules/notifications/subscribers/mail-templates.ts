@@ -17,6 +17,45 @@ export function escapeHtml(text: string): string {
 
 const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
+const DAY = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+const time = (d: Date) => d.toISOString().slice(11, 16);
+
+/** "on Monday, 30 November 2026 at 01:00 UTC". */
+const dayAndTime = (d: Date) => `on ${DAY.format(d)} at ${time(d)} UTC`;
+
+/** The end after a start already told: its day only when it differs. */
+const endWords = (start: Date, end: Date) =>
+  DAY.format(start) === DAY.format(end) ? `at ${time(end)} UTC` : dayAndTime(end);
+
+/** 90 minutes → "1 hour 30 minutes"; 26 hours → "1 day 2 hours". */
+export function durationInWords(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const parts: [number, string][] = [
+    [Math.floor(minutes / 1440), "day"],
+    [Math.floor((minutes % 1440) / 60), "hour"],
+    [minutes % 60, "minute"],
+  ];
+  const said = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
+  return said.length ? said.join(" ") : "less than a minute";
+}
+
+/**
+ * A maintenance window as a reader plans around it, in UTC: "Monday, 30 November 2026, 01:00–02:00 UTC
+ * (1 hour)", or with both days when it spans midnight.
+ */
+export function windowInWords(from: Date, until: Date): string {
+  const length = durationInWords(until.getTime() - from.getTime());
+  return DAY.format(from) === DAY.format(until)
+    ? `${DAY.format(from)}, ${time(from)}–${time(until)} UTC (${length})`
+    : `${DAY.format(from)}, ${time(from)} UTC – ${DAY.format(until)}, ${time(until)} UTC (${length})`;
+}
+
 export interface Links {
   site: string;
   unsubscribe: string;
@@ -123,17 +162,32 @@ function bodyOf(content: EventContent, site: string): Body {
         MAINTENANCE_REMINDER: "Maintenance starting soon",
         MAINTENANCE_STARTED: "Maintenance in progress",
         MAINTENANCE_COMPLETED: "Maintenance completed",
+        MAINTENANCE_CANCELLED: "Maintenance cancelled",
+      }[content.kind];
+      const window = windowInWords(m.scheduledFor, m.scheduledUntil);
+      const affected = content.components.map((c) => c.name).join(", ");
+      const on = affected ? ` on ${affected}` : "";
+      const lead = {
+        MAINTENANCE_CREATED: `Maintenance${on} is scheduled for ${window}.`,
+        MAINTENANCE_REMINDER: `Maintenance${on} starts ${dayAndTime(m.scheduledFor)} and is expected to end ${endWords(m.scheduledFor, m.scheduledUntil)}.`,
+        MAINTENANCE_STARTED: `Maintenance${on} began ${dayAndTime(m.startedAt ?? m.scheduledFor)} and is expected to end ${endWords(m.startedAt ?? m.scheduledFor, m.scheduledUntil)}.`,
+        MAINTENANCE_COMPLETED: `Maintenance${on} was completed ${dayAndTime(m.completedAt ?? m.scheduledUntil)}.`,
+        MAINTENANCE_CANCELLED: `Maintenance${on} scheduled for ${window} has been cancelled: it will not take place.`,
       }[content.kind];
       const latest = content.updates[0]?.message ?? m.description;
-      const affected = content.components.map((c) => c.name).join(", ");
+      const stamps: [string, string][] = [];
+      if (m.startedAt) stamps.push(["Started", when(m.startedAt)]);
+      if (m.completedAt) stamps.push(["Completed", when(m.completedAt)]);
+      if (m.cancelledAt) stamps.push(["Cancelled", when(m.cancelledAt)]);
       return {
         subject: `${prefix} ${what}: ${m.name}`,
         heading: m.name,
         status: what,
-        paragraphs: latest ? [latest] : [],
+        paragraphs: [lead, ...(latest ? [latest] : [])],
         facts: [
-          ["Scheduled", `${when(m.scheduledFor)} – ${when(m.scheduledUntil)}`],
-          ...(affected ? ([["Components", affected]] as [string, string][]) : []),
+          ["Scheduled", window],
+          ...stamps,
+          ...(affected ? ([["Affected components", affected]] as [string, string][]) : []),
         ],
         link: { href: `${site}/maintenance/${m.id}`, label: "View the maintenance" },
       };
