@@ -24,7 +24,7 @@ export interface IncidentUpdateView {
 /** What a message about one event says: read once per batch, the same for every subscriber. */
 export type EventContent = {
   eventId: string;
-  page: { id: string; name: string; indicator: StatusIndicator; description: string };
+  page: { id: string; name: string; timezone: string; indicator: StatusIndicator; description: string };
   /** The components the event concerns: who hears of it. */
   componentIds: string[];
 } & (
@@ -151,7 +151,7 @@ async function pageStatus(tx: EntityManager) {
     ),
     maintenanceInProgress: maintenance[0]?.on ?? false,
   });
-  return { id: organization.id, name: organization.name, ...status };
+  return { id: organization.id, name: organization.name, timezone: organization.timezone, ...status };
 }
 
 /** The event as subscribers read of it now; null when what it was about is gone. */

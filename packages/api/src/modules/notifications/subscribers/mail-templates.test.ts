@@ -14,6 +14,19 @@ describe("a maintenance window in words", () => {
     );
   });
 
+  test("in the organization's time zone: the same window read in New York is the evening before", () => {
+    expect(windowInWords(new Date("2026-11-30T01:00:00Z"), new Date("2026-11-30T02:30:00Z"), "America/New_York")).toBe(
+      "Sunday, 29 November 2026, 20:00–21:30 EST (1 hour 30 minutes)",
+    );
+  });
+
+  test("across a change of daylight saving time: both zone names", () => {
+    // Europe/Berlin leaves summer time at 03:00 CEST on 25 October 2026.
+    expect(windowInWords(new Date("2026-10-25T00:00:00Z"), new Date("2026-10-25T02:00:00Z"), "Europe/Berlin")).toBe(
+      "Sunday, 25 October 2026, 02:00 GMT+2 – Sunday, 25 October 2026, 03:00 GMT+1 (2 hours)",
+    );
+  });
+
   test.each([
     [45 * 60_000, "45 minutes"],
     [60 * 60_000, "1 hour"],

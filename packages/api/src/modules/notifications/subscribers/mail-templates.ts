@@ -1,3 +1,4 @@
+import { localClockTime } from "@liaison/domain";
 import type { EventContent } from "./event-content.js";
 
 /** Words of an enum value: PARTIAL_OUTAGE → "Partial outage". */
@@ -15,23 +16,38 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** "Monday, 30 November 2026" in `zone`. */
+function day(d: Date, zone: string): string {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
+    dayFormats.set(zone, format);
+  }
+  return format.format(d);
+}
 
-const DAY = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "UTC",
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
-const time = (d: Date) => d.toISOString().slice(11, 16);
+/** "10:16 EST": the time of day with the zone's short name (daylight saving time told apart). */
+const time = (d: Date, zone: string) => localClockTime(d, zone);
+/** "10:16", for a start whose end carries the zone's name. */
+const bareTime = (d: Date, zone: string) => time(d, zone).split(" ")[0]!;
+const zoneName = (d: Date, zone: string) => time(d, zone).split(" ").slice(1).join(" ");
+
+/** "Monday, 30 November 2026, 01:00 UTC". */
+const when = (d: Date, zone: string) => `${day(d, zone)}, ${time(d, zone)}`;
 
 /** "on Monday, 30 November 2026 at 01:00 UTC". */
-const dayAndTime = (d: Date) => `on ${DAY.format(d)} at ${time(d)} UTC`;
+const dayAndTime = (d: Date, zone: string) => `on ${day(d, zone)} at ${time(d, zone)}`;
 
 /** The end after a start already told: its day only when it differs. */
-const endWords = (start: Date, end: Date) =>
-  DAY.format(start) === DAY.format(end) ? `at ${time(end)} UTC` : dayAndTime(end);
+const endWords = (start: Date, end: Date, zone: string) =>
+  day(start, zone) === day(end, zone) ? `at ${time(end, zone)}` : dayAndTime(end, zone);
 
 /** 90 minutes → "1 hour 30 minutes"; 26 hours → "1 day 2 hours". */
 export function durationInWords(ms: number): string {
@@ -46,14 +62,15 @@ export function durationInWords(ms: number): string {
 }
 
 /**
- * A maintenance window as a reader plans around it, in UTC: "Monday, 30 November 2026, 01:00–02:00 UTC
- * (1 hour)", or with both days when it spans midnight.
+ * A maintenance window as a reader plans around it, in the organization's time zone: "Monday, 30 November
+ * 2026, 01:00–02:00 UTC (1 hour)", or with both days (or both zone names, across a change of daylight
+ * saving time) when it spans them.
  */
-export function windowInWords(from: Date, until: Date): string {
+export function windowInWords(from: Date, until: Date, zone = "UTC"): string {
   const length = durationInWords(until.getTime() - from.getTime());
-  return DAY.format(from) === DAY.format(until)
-    ? `${DAY.format(from)}, ${time(from)}–${time(until)} UTC (${length})`
-    : `${DAY.format(from)}, ${time(from)} UTC – ${DAY.format(until)}, ${time(until)} UTC (${length})`;
+  return day(from, zone) === day(until, zone) && zoneName(from, zone) === zoneName(until, zone)
+    ? `${day(from, zone)}, ${bareTime(from, zone)}–${time(until, zone)} (${length})`
+    : `${day(from, zone)}, ${time(from, zone)} – ${day(until, zone)}, ${time(until, zone)} (${length})`;
 }
 
 export interface Links {
@@ -125,6 +142,8 @@ ${
 
 function bodyOf(content: EventContent, site: string): Body {
   const prefix = `[${content.page.name}]`;
+  // Subscribers are anonymous: times are written in the organization's time zone, with its name.
+  const zone = content.page.timezone;
   switch (content.kind) {
     case "INCIDENT_PUBLISHED":
     case "INCIDENT_UPDATE": {
@@ -141,7 +160,7 @@ function bodyOf(content: EventContent, site: string): Body {
         paragraphs: [update.message],
         facts: [
           ...(affected ? ([["Affected components", affected]] as [string, string][]) : []),
-          ["Posted", when(update.createdAt)],
+          ["Posted", when(update.createdAt, zone)],
         ],
         link: { href: `${site}/incidents/${incident.id}`, label: "View the incident" },
       };
@@ -152,7 +171,7 @@ function bodyOf(content: EventContent, site: string): Body {
         heading: content.component.name,
         status: `${words(content.previousStatus)} → ${words(content.status)}`,
         paragraphs: [`${content.component.name} is now ${words(content.status).toLowerCase()}.`],
-        facts: [["Changed", when(content.changedAt)]],
+        facts: [["Changed", when(content.changedAt, zone)]],
         link: { href: site, label: "View the status page" },
       };
     default: {
@@ -164,21 +183,21 @@ function bodyOf(content: EventContent, site: string): Body {
         MAINTENANCE_COMPLETED: "Maintenance completed",
         MAINTENANCE_CANCELLED: "Maintenance cancelled",
       }[content.kind];
-      const window = windowInWords(m.scheduledFor, m.scheduledUntil);
+      const window = windowInWords(m.scheduledFor, m.scheduledUntil, zone);
       const affected = content.components.map((c) => c.name).join(", ");
       const on = affected ? ` on ${affected}` : "";
       const lead = {
         MAINTENANCE_CREATED: `Maintenance${on} is scheduled for ${window}.`,
-        MAINTENANCE_REMINDER: `Maintenance${on} starts ${dayAndTime(m.scheduledFor)} and is expected to end ${endWords(m.scheduledFor, m.scheduledUntil)}.`,
-        MAINTENANCE_STARTED: `Maintenance${on} began ${dayAndTime(m.startedAt ?? m.scheduledFor)} and is expected to end ${endWords(m.startedAt ?? m.scheduledFor, m.scheduledUntil)}.`,
-        MAINTENANCE_COMPLETED: `Maintenance${on} was completed ${dayAndTime(m.completedAt ?? m.scheduledUntil)}.`,
+        MAINTENANCE_REMINDER: `Maintenance${on} starts ${dayAndTime(m.scheduledFor, zone)} and is expected to end ${endWords(m.scheduledFor, m.scheduledUntil, zone)}.`,
+        MAINTENANCE_STARTED: `Maintenance${on} began ${dayAndTime(m.startedAt ?? m.scheduledFor, zone)} and is expected to end ${endWords(m.startedAt ?? m.scheduledFor, m.scheduledUntil, zone)}.`,
+        MAINTENANCE_COMPLETED: `Maintenance${on} was completed ${dayAndTime(m.completedAt ?? m.scheduledUntil, zone)}.`,
         MAINTENANCE_CANCELLED: `Maintenance${on} scheduled for ${window} has been cancelled: it will not take place.`,
       }[content.kind];
       const latest = content.updates[0]?.message ?? m.description;
       const stamps: [string, string][] = [];
-      if (m.startedAt) stamps.push(["Started", when(m.startedAt)]);
-      if (m.completedAt) stamps.push(["Completed", when(m.completedAt)]);
-      if (m.cancelledAt) stamps.push(["Cancelled", when(m.cancelledAt)]);
+      if (m.startedAt) stamps.push(["Started", when(m.startedAt, zone)]);
+      if (m.completedAt) stamps.push(["Completed", when(m.completedAt, zone)]);
+      if (m.cancelledAt) stamps.push(["Cancelled", when(m.cancelledAt, zone)]);
       return {
         subject: `${prefix} ${what}: ${m.name}`,
         heading: m.name,

@@ -25,7 +25,8 @@ beforeAll(async () => {
     mail: { smtpUrl: catcher.url, from: "Acme Status <status@acme.example>" },
     settings: { webhookAllowedHosts: ["127.0.0.1"], statusSiteUrl: SITE },
   });
-  await api.must(`mutation { updateOrganization(input: { name: "Acme" }) { name } }`);
+  // Subscribers read times in the organization's zone: not UTC here, so the test tells them apart.
+  await api.must(`mutation { updateOrganization(input: { name: "Acme", timezone: "${ZONE}" }) { name } }`);
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -86,15 +87,25 @@ function inFuture(ms: number): Date {
   return new Date(t - (t % MINUTE) + MINUTE);
 }
 
-const utcDay = (d: Date) =>
+const ZONE = "America/New_York";
+/** "Sunday, 29 November 2026" in New York. */
+const day = (d: Date) =>
   new Intl.DateTimeFormat("en-GB", {
-    timeZone: "UTC",
+    timeZone: ZONE,
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
   }).format(d);
-const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+/** "20:00" in New York. */
+const hhmm = (d: Date) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+/** "EST" or "EDT". */
+const zoneName = (d: Date) =>
+  new Intl.DateTimeFormat("en-US", { timeZone: ZONE, timeZoneName: "short" })
+    .formatToParts(d)
+    .find((p) => p.type === "timeZoneName")!.value;
+const at = (d: Date) => `${hhmm(d)} ${zoneName(d)}`;
 
 /** What a reader checks in every mail about the window, in its text and in its HTML. */
 function expectAboutTheWindow(
@@ -107,10 +118,10 @@ function expectAboutTheWindow(
     expect(body).toContain(`${SITE}/maintenance/${m.id}`);
   }
   // The window in words: its day (both days when it crosses midnight), its times and its length.
-  const sameDay = utcDay(m.from) === utcDay(m.until);
+  const sameDay = day(m.from) === day(m.until);
   const window = sameDay
-    ? `${utcDay(m.from)}, ${hhmm(m.from)}–${hhmm(m.until)} UTC (1 hour)`
-    : `${utcDay(m.from)}, ${hhmm(m.from)} UTC – ${utcDay(m.until)}, ${hhmm(m.until)} UTC (1 hour)`;
+    ? `${day(m.from)}, ${hhmm(m.from)}–${at(m.until)} (1 hour)`
+    : `${day(m.from)}, ${at(m.from)} – ${day(m.until)}, ${at(m.until)} (1 hour)`;
   expect(mail.text).toContain(`Scheduled: ${window}`);
   expect(mail.text).toContain(`Affected components: ${m.component}`);
   expect(mail.html).toContain(window);
@@ -166,15 +177,15 @@ describe("subscribers hear of a scheduled maintenance as it runs by itself", () 
       "[Acme] Maintenance starting soon: Payment provider switch",
     ]);
     expectAboutTheWindow(mails[1]!, m);
-    expect(mails[1]!.text).toContain(`Maintenance on Checkout starts on ${utcDay(from)} at ${hhmm(from)} UTC`);
+    expect(mails[1]!.text).toContain(`Maintenance on Checkout starts on ${day(from)} at ${at(from)}`);
 
     await later(30 * MINUTE);
     mails = await newsTo(alice);
     expect(mails).toHaveLength(3);
     expect(mails[2]!.subject).toBe("[Acme] Maintenance in progress: Payment provider switch");
     expectAboutTheWindow(mails[2]!, m);
-    const end = utcDay(from) === utcDay(until) ? `at ${hhmm(until)} UTC` : `on ${utcDay(until)} at ${hhmm(until)} UTC`;
-    expect(mails[2]!.text).toContain(`Maintenance on Checkout began on ${utcDay(from)} at ${hhmm(from)} UTC`);
+    const end = day(from) === day(until) ? `at ${at(until)}` : `on ${day(until)} at ${at(until)}`;
+    expect(mails[2]!.text).toContain(`Maintenance on Checkout began on ${day(from)} at ${at(from)}`);
     expect(mails[2]!.text).toContain(`is expected to end ${end}.`);
     expect(mails[2]!.text).toContain("Scheduled maintenance is in progress.");
 
@@ -184,7 +195,7 @@ describe("subscribers hear of a scheduled maintenance as it runs by itself", () 
     expect(mails[3]!.subject).toBe("[Acme] Maintenance completed: Payment provider switch");
     expectAboutTheWindow(mails[3]!, m);
     expect(mails[3]!.text).toContain("The scheduled maintenance has been completed.");
-    expect(mails[3]!.text).toMatch(/Completed: \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(mails[3]!.text).toMatch(/Completed: \w+day, \d{1,2} \w+ \d{4}, \d\d:\d\d E[SD]T/);
     // The same subscriber's link in every mail; each mail its own message.
     for (const mail of mails) expect(mail.text).toContain(unsubscribe);
     expect(new Set(mails.map((x) => x.messageId)).size).toBe(4);
@@ -276,7 +287,7 @@ describe("subscribers hear of a scheduled maintenance as it runs by itself", () 
     expectAboutTheWindow(mails[1]!, m);
     expect(mails[1]!.text).toContain("has been cancelled: it will not take place.");
     expect(mails[1]!.text).toContain("This scheduled maintenance has been cancelled.");
-    expect(mails[1]!.text).toMatch(/Cancelled: \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(mails[1]!.text).toMatch(/Cancelled: \w+day, \d{1,2} \w+ \d{4}, \d\d:\d\d E[SD]T/);
 
     // Past its reminder, start and end: nothing more, to anyone.
     await later(5 * HOUR);
