@@ -24,7 +24,6 @@ import type { ServiceContext } from "../../platform/context.js";
 import { decideAt, ledgerOf, ledgerStatement, ledgerWindow, loadLedgerPrepared, type Ledger } from "./cse-ledger.js";
 import { calendarWindow } from "./working-hours.js";
 import { inTransaction } from "../../platform/db/transaction.js";
-import { pipelinedTransaction, resultOf, settled } from "../../platform/db/pipelined.js";
 
 /** The booking's columns under its entity's property names, for rows read with raw SQL. */
 const BOOKING_COLUMNS = `id, account_id AS "accountId", activity, status, cse_id AS "cseId", starts_at AS "startsAt",
@@ -110,11 +109,11 @@ export async function bookSession(ctx: ServiceContext, raw: unknown): Promise<Cs
 }
 
 /**
- * The booking's transaction, in two round trips on a pipelined connection: `BEGIN`, the account's lock and
- * the ledger in one; the insert and `COMMIT` in the other (an insert that fails turns the COMMIT into a
- * rollback). The ledger is a statement of its own after the lock: under READ COMMITTED its snapshot is taken
- * once the lock is granted and sees every booking committed by those who held it before. (Reading in the
- * locking statement itself would use the snapshot from before the wait, and miss them.)
+ * The booking's transaction: the account's lock, then the ledger read after it (under READ COMMITTED the
+ * read's snapshot is taken once the lock is granted, so it sees every booking committed by those who held it
+ * before; reading in the locking statement itself would use the snapshot from before the wait, and miss
+ * them), then the insert. An ordinary transaction on the main pool: a two-round-trip version on a pipelined
+ * connection was faster but once hung under a 30-account race in CI, so it is out until that is understood.
  */
 async function bookLocked(
   ctx: ServiceContext,
@@ -127,27 +126,15 @@ async function bookLocked(
     idempotencyKey: input.idempotencyKey,
     calendars: calendarWindow(sessions),
   });
-  return pipelinedTransaction(ctx.db, async (client) => {
-    const [begun, locked, ledgerRows] = await settled(
-      client.query("BEGIN"),
-      client.query({
-        name: "cse-lock-account",
-        text: "SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE",
-        values: [input.accountId],
-      }),
-      client.query(read),
-    );
-    resultOf(begun);
-    const ledger = resultOf(locked).rowCount ? ledgerOf(resultOf(ledgerRows).rows) : null;
+  return inTransaction(ctx, async (tx) => {
+    const locked: unknown[] = await tx.query("SELECT 1 FROM account WHERE id = $1 FOR NO KEY UPDATE", [
+      input.accountId,
+    ]);
+    const ledger = locked.length ? ledgerOf(await tx.query(read.text, read.values)) : null;
     if (!ledger) throw new NotFoundError("Account", input.accountId);
-    if (ledger.replayId) {
-      await client.query("COMMIT");
-      return replay(ctx.db, ledger.replayId, input);
-    }
+    if (ledger.replayId) return replay(tx, ledger.replayId, input);
     const booking = bookingFor(ctx, userId, input, sessions, ledger);
-    const [inserted, committed] = await settled(client.query<CseBooking>(booking), client.query("COMMIT"));
-    const rows = resultOf(inserted).rows;
-    resultOf(committed);
+    const rows: CseBooking[] = await tx.query(booking.text, booking.values);
     return Object.assign(new CseBooking(), rows[0]);
   });
 }

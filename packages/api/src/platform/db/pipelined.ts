@@ -4,8 +4,8 @@ import type { DataSource } from "typeorm";
 /**
  * A few connections beside TypeORM's pool, in node-postgres's pipeline mode: statements sent together
  * (without awaiting each) travel to PostgreSQL in one round trip and run in order, each with its own
- * snapshot under READ COMMITTED, as if sent one by one. For hot write paths only (bookings): one
- * transaction's `BEGIN; lock; read` costs one round trip, its `write; COMMIT` another.
+ * snapshot under READ COMMITTED, as if sent one by one. Used for hot reads outside transactions (a
+ * booking's first look at its ledger), as prepared statements.
  *
  * One pool per DataSource, made on first use and ended with `endPipelinedPool` (the app's stop).
  */
@@ -49,38 +49,6 @@ export async function pipelinedQuery<R extends pg.QueryResultRow>(
     return await client.query<R>(statement);
   } catch (error) {
     if (!(error instanceof pg.DatabaseError)) broken = error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
-
-/** What each of several pipelined statements gave: its result or its error, once all have answered. */
-export async function settled<T extends readonly Promise<unknown>[]>(
-  ...queries: T
-): Promise<{ -readonly [K in keyof T]: PromiseSettledResult<Awaited<T[K]>> }> {
-  return Promise.allSettled(queries);
-}
-
-/** The value of a settled statement, or its error thrown. */
-export function resultOf<T>(outcome: PromiseSettledResult<T>): T {
-  if (outcome.status === "rejected") throw outcome.reason as Error;
-  return outcome.value;
-}
-
-/**
- * Runs `work` in one transaction on a pipelined connection. `work` receives the client and sends its
- * statements itself (BEGIN included, so it can pipeline it with the first reads), and must leave the
- * transaction committed or rolled back; if it throws, the transaction is rolled back here.
- */
-export async function pipelinedTransaction<T>(db: DataSource, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pipelinedPool(db).connect();
-  let broken: Error | undefined;
-  try {
-    return await work(client);
-  } catch (error) {
-    // Whatever state it failed in (an error, a refusal before COMMIT): nothing of it stays.
-    await client.query("ROLLBACK").catch((e: unknown) => (broken = e instanceof Error ? e : new Error(String(e))));
     throw error;
   } finally {
     client.release(broken);
