@@ -141,11 +141,7 @@ export async function createScheduledMaintenance(ctx: ServiceContext, raw: unkno
     await linkComponents(tx, saved.id, input.componentIds);
     await addUpdate(ctx, tx, saved, input.description ?? `${input.title} is scheduled.`);
     await queueMaintenanceDeadlines(ctx, tx, saved, { created: true });
-    await ctx.notifier.announce(ctx, tx, {
-      kind: "MAINTENANCE_CREATED",
-      eventId: `maintenance:${saved.id}:created`,
-      maintenanceId: saved.id,
-    });
+    await announceStep(ctx, tx, saved.id, "CREATED");
     return saved;
   });
 }
@@ -257,11 +253,7 @@ export async function beginMaintenance(
     now,
   );
   const started = await advance(ctx, tx, maintenance, "IN_PROGRESS", message);
-  await ctx.notifier.announce(ctx, tx, {
-    kind: "MAINTENANCE_STARTED",
-    eventId: `maintenance:${id}:started`,
-    maintenanceId: id,
-  });
+  await announceStep(ctx, tx, id, "STARTED");
   return started;
 }
 
@@ -320,11 +312,7 @@ export async function endMaintenance(
   }
   await setStatuses(tx, changes, now);
   const completed = await advance(ctx, tx, maintenance, "COMPLETED", message);
-  await ctx.notifier.announce(ctx, tx, {
-    kind: "MAINTENANCE_COMPLETED",
-    eventId: `maintenance:${id}:completed`,
-    maintenanceId: id,
-  });
+  await announceStep(ctx, tx, id, "COMPLETED");
   return completed;
 }
 
@@ -340,11 +328,7 @@ export async function cancelScheduledMaintenance(
     const { maintenance } = await decide(tx, id, "CANCEL");
     const cancelled = await advance(ctx, tx, maintenance, "CANCELLED", message ?? DEFAULT_MESSAGE.CANCEL);
     // Subscribers were told of the window when it was created (and perhaps reminded): they hear it is off.
-    await ctx.notifier.announce(ctx, tx, {
-      kind: "MAINTENANCE_CANCELLED",
-      eventId: `maintenance:${id}:cancelled`,
-      maintenanceId: id,
-    });
+    await announceStep(ctx, tx, id, "CANCELLED");
     return cancelled;
   });
 }
@@ -456,4 +440,18 @@ export async function preloadMaintenances(db: DataSource, list: ScheduledMainten
       m.updates = updates;
     }),
   );
+}
+
+/** Tells status page subscribers of a step of the window: once per window and step (the event id says which). */
+async function announceStep(
+  ctx: ServiceContext,
+  tx: EntityManager,
+  maintenanceId: string,
+  step: "CREATED" | "STARTED" | "COMPLETED" | "CANCELLED",
+): Promise<void> {
+  await ctx.notifier.announce(ctx, tx, {
+    kind: `MAINTENANCE_${step}`,
+    eventId: `maintenance:${maintenanceId}:${step.toLowerCase()}`,
+    maintenanceId,
+  });
 }
